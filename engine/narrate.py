@@ -1,0 +1,101 @@
+"""Log records in words (zh, zh_hant, en), for the CLI chronicle, the game and reports.
+
+The engine emits structured records; this module is the only place that turns them into
+sentences. It imports nothing from pygame, so reports and the CLI can use it.
+"""
+
+from __future__ import annotations
+
+from engine.calendar import format_month
+from engine.scenario import Scenario
+from engine.state import LogRecord
+
+# kind -> (zh template, en template); fields: {a} {b} first/second actor, {place}, data keys
+TEMPLATES: dict[str, tuple[str, str]] = {
+    "battle": ("{a}军在{place}击败{b}军（{b}损失{loser_losses}人，{a}损失{winner_losses}人）",
+               "{a} defeats {b} at {place} ({b} loses {loser_losses} men, {a} {winner_losses})"),
+    "siege_started": ("{a}围攻{b}的{place}", "{a} lays siege to {place} ({b})"),
+    "siege_lifted": ("{place}之围解除", "The siege of {place} is lifted"),
+    "siege_ended": ("{place}粮尽，城破", "{place} is starved into surrender"),
+    "assault": ("{a}强攻{place}：{won_zh}", "{a} storms {place}: {won_en}"),
+    "capture": ("{a}夺取{b}的{place}", "{a} takes {place} from {b}"),
+    "raid": ("{a}劫掠{place}，得银{silver}", "{a} raids {place} and carries off {silver} silver"),
+    "war_declared": ("{a}与{b}开战", "War between {a} and {b}"),
+    "peace": ("{a}与{b}议和", "{a} and {b} make peace"),
+    "treaty_made": ("{a}与{b}立约：{type}", "{a} and {b} conclude a treaty: {type}"),
+    "treaty_ended": ("{a}与{b}之约终止：{type}", "The {type} between {a} and {b} ends"),
+    "treaty_broken": ("{a}背约（{type}）", "{a} breaks the {type}"),
+    "treaty_offered": ("{a}向{b}提议：{type}", "{a} offers {b} a treaty: {type}"),
+    "treaty_refused": ("{a}拒绝{b}的提议：{type}", "{a} refuses {b}'s offer: {type}"),
+    "investiture": ("{a}册封{b}", "{a} invests the ruler of {b}"),
+    "levy_demanded": ("{a}向{b}征兵{amount}人", "{a} demands {amount} troops from {b}"),
+    "levy_sent": ("{a}遣兵{amount}人助{b}", "{a} sends {amount} troops to {b}"),
+    "levy_refused": ("{a}拒绝{b}的征兵", "{a} refuses {b}'s levy"),
+    "tribute_paid": ("{a}向{b}纳贡（银{silver}）", "{a} pays tribute to {b} ({silver} silver)"),
+    "tribute_withheld": ("{a}拒绝向{b}纳贡", "{a} withholds tribute from {b}"),
+    "payment_paid": ("{a}向{b}输岁币（银{silver}）", "{a} pays the annual payment to {b} ({silver} silver)"),
+    "payment_withheld": ("{a}停付{b}岁币", "{a} withholds the annual payment from {b}"),
+    "call_to_arms": ("{a}求{b}出兵相援", "{a} calls on {b} for help"),
+    "call_refused": ("{a}拒绝援助{b}", "{a} refuses to help {b}"),
+    "succession": ("{a}新君即位：{ruler}", "{a}: {ruler} comes to the throne"),
+    "capital_moved": ("{a}迁都{place}", "{a} moves its capital to {place}"),
+    "state_fallen": ("{a}亡", "{a} falls"),
+    "army_raised": ("{a}在{place}集结新军", "{a} raises an army at {place}"),
+    "army_destroyed": ("{a}一军在{place}覆没", "An army of {a} is destroyed at {place}"),
+    "army_left": ("{a}一军离开战场", "An army of {a} leaves the theatre"),
+    "recruited": ("{a}在{place}募兵{amount}人", "{a} recruits {amount} men at {place}"),
+    "commander_gone": ("{a}将领{commander}去世", "{a}: {commander} is gone"),
+    "event": ("事件：{event}{choice_text}", "Event: {event}{choice_text}"),
+    "event_pending": ("待决：{event}", "Awaiting a decision: {event}"),
+    "game_over": ("终局", "The game ends"),
+}
+
+
+def _name(scen: Scenario, kind: str, key: str | None, lang: str) -> str:
+    if not key:
+        return ""
+    table = {"state": scen.states, "place": scen.places, "event": scen.events, "type": scen.treaty_types}.get(kind)
+    if kind == "ruler":
+        ruler = scen.rulers.get(key)
+        return ruler.name.get(lang) if ruler else key
+    if kind == "commander":
+        cmd = scen.commanders.get(key)
+        return cmd.name.get(lang) if cmd else key
+    item = table.get(key) if table is not None else None
+    if item is None:
+        return key
+    return (item.title if kind == "event" else item.name).get(lang)  # type: ignore[union-attr]
+
+
+def describe(record: LogRecord, scen: Scenario, lang: str = "en") -> str:
+    """One log record as a sentence in ``lang`` (zh, zh_hant or en)."""
+    zh = lang != "en"
+    a = _name(scen, "state", record.actors[0], lang) if record.actors else ""
+    b = _name(scen, "state", record.actors[1], lang) if len(record.actors) > 1 else ""
+    fields = {k: v for k, v in record.data}
+    values: dict[str, object] = {**fields, "a": a, "b": b, "place": _name(scen, "place", record.place, lang)}
+    values["type"] = _name(scen, "type", fields.get("type"), lang)
+    values["ruler"] = _name(scen, "ruler", fields.get("ruler"), lang)
+    values["commander"] = _name(scen, "commander", fields.get("commander"), lang)
+    values["event"] = _name(scen, "event", fields.get("event"), lang)
+    values["won_zh"], values["won_en"] = ("攻克", "the walls fall") if fields.get("won") else ("受挫", "repulsed")
+    choice = fields.get("choice")
+    if choice and fields.get("event") in scen.events:
+        ch = next((c for c in scen.events[fields["event"]].choices if c.id == choice), None)
+        text = ch.text.get(lang) if ch else choice
+        values["choice_text"] = f"——{text}" if zh else f" — {text}"
+    else:
+        values["choice_text"] = ""
+    template = TEMPLATES.get(record.kind)
+    if template is None:
+        who = "、".join(_name(scen, "state", s, lang) for s in record.actors) if zh else ", ".join(_name(scen, "state", s, lang) for s in record.actors)
+        where = f"（{values['place']}）" if zh and record.place else f" ({values['place']})" if record.place else ""
+        return f"{record.kind}: {who}{where}"
+    try:
+        return template[0 if zh else 1].format(**values)
+    except (KeyError, IndexError):
+        return f"{record.kind}: {a} {b}"
+
+
+def chronicle_line(record: LogRecord, scen: Scenario, lang: str = "en") -> str:
+    return f"{format_month(record.date)}  {describe(record, scen, lang)}"

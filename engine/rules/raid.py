@@ -1,0 +1,27 @@
+"""Raids: plunder the countryside of an enemy place without taking its walls."""
+
+from __future__ import annotations
+
+from engine.state import GameState, LogRecord, rec
+
+
+def resolve(w: GameState, out: list[LogRecord]) -> None:
+    rules = w.scen.rules
+    for aid in sorted(w.armies):
+        army = w.armies.get(aid)
+        if army is None or army.task != "raid":
+            continue
+        place = w.places[army.place]
+        if place.owner == army.owner or not w.at_war(army.owner, place.owner):
+            w.set_army(aid, task="idle")
+            continue
+        haul = int(rules.raid_silver_per_10k * place.population / 10000 * place.prosperity / 100)
+        haul = min(haul, army.size // 50 + 1)  # what the riders can carry off
+        victim = w.polities[place.owner]
+        grain = min(victim.grain, haul)
+        w.set_polity(place.owner, grain=victim.grain - grain)
+        raider = w.polities[army.owner]
+        w.set_polity(army.owner, treasury=raider.treasury + haul, grain=raider.grain + grain // 2)
+        w.set_place(place.id, prosperity=max(0, place.prosperity - rules.raid_prosperity_loss),
+                    population=place.population * 98 // 100)
+        out.append(rec(w.date, "raid", (army.owner, place.owner), place.id, army=aid, silver=haul, grain=grain))
