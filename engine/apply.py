@@ -15,7 +15,7 @@ from engine.rules import events, month, politics
 from engine.rules.geography import plan_path
 from engine.rules.treaties import levy_limit
 from engine.scenario.model import TROOP_KINDS
-from engine.state import Army, GameState, LogRecord, Pending, rec, troops_add, troops_scale, troops_total
+from engine.state import Army, GameState, LogRecord, Pending, rec, troops_add, troops_take, troops_total
 
 
 def apply(state: GameState, order: o.Order) -> tuple[GameState, list[LogRecord]]:
@@ -55,9 +55,8 @@ def _set_task(task: str) -> Callable[[GameState, o.Order, list[LogRecord]], None
 def _garrison(w: GameState, order: o.Garrison, out: list[LogRecord]) -> None:
     army = w.armies[order.army]
     place = w.places[army.place]
-    left = troops_scale(army.troops, 1.0 - order.amount / army.size)
-    moved = army.size - troops_total(left)
-    w.set_place(place.id, garrison=place.garrison + moved)
+    _, left = troops_take(army.troops, order.amount)
+    w.set_place(place.id, garrison=place.garrison + order.amount)
     if troops_total(left) == 0:
         del w.armies[army.id]
     else:
@@ -83,7 +82,7 @@ def _add_troops(w: GameState, faction: str, place_id: str, troops: tuple[int, in
 
 def _recruit(w: GameState, order: o.Recruit, out: list[LogRecord]) -> None:
     pol = w.polities[order.faction]
-    w.set_polity(order.faction, treasury=pol.treasury - recruit_cost(w, order.amount), manpower=pol.manpower - order.amount)
+    w.set_polity(order.faction, treasury=pol.treasury - recruit_cost(w, order.amount, order.troop), manpower=pol.manpower - order.amount)
     troops = [0, 0, 0, 0]
     troops[TROOP_KINDS.index(order.troop)] = order.amount
     _add_troops(w, order.faction, order.place, tuple(troops), out)  # type: ignore[arg-type]
@@ -180,8 +179,8 @@ def _take_men(w: GameState, faction: str, amount: int) -> int:
         if need <= 0:
             break
         take = min(need, army.size)
-        left = troops_scale(army.troops, 1.0 - take / army.size)
-        need -= army.size - troops_total(left)
+        _, left = troops_take(army.troops, take)
+        need -= take
         if troops_total(left) == 0:
             del w.armies[army.id]
         else:

@@ -135,7 +135,7 @@ def great_circle_km(a: LonLat, b: LonLat) -> float:
     """Great-circle distance in km between two ``(lon, lat)`` points (haversine, spherical Earth).
 
     Good to about 0.5 % against the ellipsoid, which is plenty for sanity
-    checks on march routes (e.g. 中都 -> 开封 is about 570 km).
+    checks on march routes (e.g. 中都 -> 开封 is about 590 km).
     """
     lon1, lat1 = map(math.radians, a)
     lon2, lat2 = map(math.radians, b)

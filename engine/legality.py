@@ -25,8 +25,11 @@ class IllegalOrder(Exception):
         self.reason = reason
 
 
-def recruit_cost(state: GameState, amount: int) -> int:
-    return (amount * state.scen.rules.recruit_silver_per_1000 + 999) // 1000
+def recruit_cost(state: GameState, amount: int, troop: str = "infantry") -> int:
+    """Silver to raise ``amount`` men of ``troop`` kind (steppe horsemen cost less)."""
+    rules = state.scen.rules
+    per_1000 = rules.recruit_silver_per_1000 * (rules.steppe_cost_factor if troop == "steppe_cavalry" else 1.0)
+    return int(amount * per_1000 + 999) // 1000
 
 
 def _army(s: GameState, order: o.Order, army_id: str) -> str | None:
@@ -117,8 +120,9 @@ def _recruit(s: GameState, order: o.Recruit) -> str | None:
         return "your state has no siege craft yet"
     if order.amount > pol.manpower:
         return f"not enough manpower ({pol.manpower})"
-    if recruit_cost(s, order.amount) > pol.treasury:
-        return f"not enough silver ({pol.treasury} of {recruit_cost(s, order.amount)})"
+    cost = recruit_cost(s, order.amount, order.troop)
+    if cost > pol.treasury:
+        return f"not enough silver ({pol.treasury} of {cost})"
     return None
 
 

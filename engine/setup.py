@@ -92,6 +92,12 @@ def new_game(
         apply_effects(w, entry.effects, scratch)
     w.date = start
     w.pending = []
+    if start > scen.start:
+        # events already under way at the bookmark are history: the dated history above did
+        # what they did, so they count as fired with history's choice and do not fire again
+        for event in scen.events.values():
+            if event.window.from_ is not None and event.window.from_ < start:
+                w.fired[event.id] = next((c.id for c in event.choices if c.historical), "")
     gen = w.generator()
     out: list[LogRecord] = []
     month.open_month(w, out, gen)

@@ -33,6 +33,22 @@ def troops_scale(t: Troops, factor: float) -> Troops:
     return (max(0, int(t[0] * factor)), max(0, int(t[1] * factor)), max(0, int(t[2] * factor)), max(0, int(t[3] * factor)))
 
 
+def troops_take(t: Troops, amount: int) -> tuple[Troops, Troops]:
+    """Take exactly ``amount`` men (at most all) from ``t``, each kind in proportion; returns
+    (taken, left). Rounding goes by largest remainder, so no man is lost or made."""
+    total = troops_total(t)
+    amount = max(0, min(amount, total))
+    if total == 0 or amount == 0:
+        return NO_TROOPS, t
+    shares = [n * amount / total for n in t]
+    taken = [int(x) for x in shares]
+    order = sorted(range(4), key=lambda i: (-(shares[i] - taken[i]), i))
+    for i in order[: amount - sum(taken)]:
+        taken[i] += 1
+    took: Troops = (taken[0], taken[1], taken[2], taken[3])
+    return took, (t[0] - took[0], t[1] - took[1], t[2] - took[2], t[3] - took[3])
+
+
 @dataclass(frozen=True, slots=True)
 class Setup:
     """How this game was set up; fixed for the whole game."""

@@ -35,6 +35,7 @@ class _Planner:
         self.pers = state.scen.states[faction].personality
         self.out: list[o.Order] = []
         self.strength = {p: men_under_arms(state, p) for p in state.alive()}
+        self.threat: dict[str, int] = {}
 
     def add(self, order: o.Order) -> None:
         if why_illegal(self.s, order) is None:
@@ -137,13 +138,18 @@ class _Planner:
             if army.task == "move" and army.path:
                 continue
             here = self.s.places[army.place]
-            if here.owner in enemies:
-                self.act_at_enemy(army)
+            if here.owner in enemies and self.act_at_enemy(army):
                 continue
-            if army.task in ("besiege", "raid", "assault"):
+            if army.task in ("besiege", "assault") or (army.task == "raid" and here.owner in enemies):
                 continue
             dist = self.distances(army)
-            guard = next((p for p in threatened if p in dist and dist[p] <= 45 and p not in claimed), None)
+            prey = self.weaker_enemy_army(army, enemies, dist)
+            if prey is not None and prey not in claimed:
+                claimed.add(prey)
+                self.add(o.Move(self.f, army.id, prey))
+                continue
+            guard = next((p for p in threatened if p in dist and dist[p] <= 45 and p not in claimed
+                          and army.size + self.defenders(p) >= 0.8 * self.threat[p]), None)
             if guard is not None:
                 claimed.add(guard)
                 if guard != army.place:
@@ -156,6 +162,15 @@ class _Planner:
                 claimed.add(target)
                 self.add(o.Move(self.f, army.id, target))
 
+    def weaker_enemy_army(self, army: Army, enemies: set[str], dist: dict[str, int]) -> str | None:
+        """The place of the nearest enemy army (within a month) that this army outnumbers well."""
+        best: tuple[int, str] | None = None
+        for other in self.s.armies.values():
+            if other.owner in enemies and other.place in dist and dist[other.place] <= 30 and other.place != army.place:
+                if other.size * 1.5 < army.size and (best is None or dist[other.place] < best[0]):
+                    best = (dist[other.place], other.place)
+        return best[1] if best else None
+
     def threatened(self, enemies: set[str]) -> list[str]:
         """Own places with an enemy army within two steps, capital first."""
         g = graph(self.scen)
@@ -167,26 +182,35 @@ class _Planner:
                 for n2 in (n1, *[x for x, _ in g.neighbours[n1]]):
                     if self.s.places[n2].owner == self.f:
                         near[n2] = max(near.get(n2, 0), army.size)
-        if self.s.places.get(self.s.polities[self.f].capital or "") and not near:
-            return []
+        self.threat = near
         capital = self.s.polities[self.f].capital
         ranked = sorted(near, key=lambda p: (p != capital, -self.s.places[p].population, p))
         return [p for p in ranked if near[p] > self.s.places[p].garrison]
 
-    def act_at_enemy(self, army: Army) -> None:
+    def act_at_enemy(self, army: Army) -> bool:
+        """Storm, besiege or raid the enemy place the army stands at; False when it is time to
+        move on (the countryside is stripped and the walls are too strong)."""
         place = self.s.places[army.place]
         rules = self.scen.rules
         attack = wall_power(army.troops, self.s.polities[self.f].siege_skill, rules)
         defence = place.garrison * (1.0 + rules.wall_strength_per_level * place.walls) * (0.6 if place.food == 0 else 1.0)
-        if attack > defence * (1.6 - 0.5 * self.pers.aggression) and army.task != "assault":
-            self.add(o.Assault(self.f, army.id))
-        elif army.size > place.garrison * 2 and army.task not in ("besiege", "assault"):
-            if self.pers.plunder > 0.6 and place.walls >= 3 and place.food > 6 * (1 - self.pers.siege_patience):
-                self.add(o.Raid(self.f, army.id))
-            else:
+        stripped = place.prosperity < 30
+        if attack > defence * (1.6 - 0.5 * self.pers.aggression):
+            if army.task != "assault":
+                self.add(o.Assault(self.f, army.id))
+        elif army.size > place.garrison * 2:
+            wants_raid = self.pers.plunder > 0.6 and place.walls >= 3 and place.food > 6 * (1 - self.pers.siege_patience)
+            if wants_raid and not stripped:
+                if army.task != "raid":
+                    self.add(o.Raid(self.f, army.id))
+            elif army.task != "besiege":
                 self.add(o.Besiege(self.f, army.id))
-        elif army.task == "idle":
-            self.add(o.Raid(self.f, army.id))
+        elif not stripped:
+            if army.task != "raid":
+                self.add(o.Raid(self.f, army.id))
+        else:
+            return False
+        return True
 
     def distances(self, army: Army) -> dict[str, int]:
         """Days from the army to every place it may enter."""
@@ -212,19 +236,23 @@ class _Planner:
         rules = self.scen.rules
         best, best_score = None, 0.0
         power = army.size
-        if power < 3000:
+        if power < 10000:
             return None
+        margin = 1.0 + 1.5 * self.pers.caution
+        reach = 20 + 60 * self.pers.aggression
         for pid, days in dist.items():
             place = self.s.places[pid]
-            if place.owner not in enemies or pid in claimed:
+            if place.owner not in enemies or pid in claimed or days > reach:
                 continue
             in_field = self.defenders(pid) - place.garrison
-            if in_field * 1.2 > power:
+            if in_field * 1.2 * margin > power:
                 continue  # an enemy army stands there: do not walk into it outnumbered
             defence = place.garrison * (1.0 + rules.wall_strength_per_level * place.walls)
-            if power < defence * 0.5 and self.pers.plunder < 0.5:
+            if power < defence * 0.5 * margin and self.pers.plunder < 0.5:
                 continue
             value = place.population / 10000 + (50 if pid == self.s.polities[place.owner].capital else 0) + 5
+            if self.scen.places[pid].terrain in ("steppe", "desert") and army.troops[0] * 2 < army.size:
+                value *= 0.1  # foot and heavy horse waste away on the steppe
             score = value / (1 + days / 30) / (1 + defence / max(1, power))
             if score > best_score:
                 best, best_score = pid, score
@@ -244,9 +272,11 @@ class _Planner:
         pasture = [p.id for p in places if "pasture" in self.scen.places[p.id].flags and p.besieger is None]
         capital = pol.capital if pol.capital and self.s.places[pol.capital].owner == self.f else places[0].id
         where, kind = (pasture[0], "steppe_cavalry") if pasture and self.pers.plunder > 0.6 else (capital, "infantry")
-        amount = min(pol.manpower, int(spare * 0.5 * 1000 / max(1, self.scen.rules.recruit_silver_per_1000)), 20000)
-        amount = amount // 1000 * 1000
-        if amount >= 1000 and recruit_cost(self.s, amount) <= pol.treasury:
+        unit = max(1, recruit_cost(self.s, 1000, kind))
+        amount = min(pol.manpower, int(spare * 0.5 / unit) * 1000, 20000)
+        if amount >= 1000 and recruit_cost(self.s, amount, kind) <= pol.treasury:
             self.add(o.Recruit(self.f, where, kind, amount))
-        if pol.siege_skill >= 1 and amount >= 5000:
+        engineers = sum(a.troops[3] for a in self.s.armies_of(self.f))
+        field = sum(a.size for a in self.s.armies_of(self.f))
+        if pol.siege_skill >= 1 and amount >= 5000 and engineers * 20 < field:
             self.add(o.Recruit(self.f, capital, "siege", 1000))

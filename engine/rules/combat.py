@@ -6,7 +6,7 @@ from collections import defaultdict
 
 import numpy as np
 
-from engine.rules.geography import graph
+from engine.rules.geography import graph, may_enter
 from engine.rules.troops import field_power, morale_factor, skill_factor
 from engine.state import Army, GameState, LogRecord, rec, troops_scale, troops_total
 
@@ -72,7 +72,7 @@ def retreat(w: GameState, army_id: str, out: list[LogRecord]) -> None:
             return
     for nxt, _ in graph(w.scen).neighbours[army.place]:
         owner = w.places[nxt].owner
-        if not w.at_war(owner, army.owner):
+        if not w.at_war(owner, army.owner) and may_enter(w, army.owner, nxt):
             w.set_army(army_id, place=nxt, task="idle", path=(), progress=0)
             return
     del w.armies[army_id]

@@ -33,8 +33,9 @@ def month(w: GameState, out: list[LogRecord]) -> None:
         grain[place.owner] -= place.garrison / 1000.0 * rules.upkeep_grain_per_1000 * rules.garrison_upkeep_factor
     for aid in sorted(w.armies):
         army = w.armies[aid]
-        silver[army.owner] -= army.size / 1000.0 * rules.upkeep_silver_per_1000
-        grain[army.owner] -= army.size / 1000.0 * rules.upkeep_grain_per_1000
+        paid = (army.size - army.troops[0] * (1.0 - rules.steppe_cost_factor)) / 1000.0
+        silver[army.owner] -= paid * rules.upkeep_silver_per_1000
+        grain[army.owner] -= paid * rules.upkeep_grain_per_1000
     for tid in sorted(w.treaties):
         treaty = w.treaties[tid]
         a, b = treaty.states

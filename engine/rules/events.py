@@ -13,7 +13,7 @@ from engine.state import GameState, LogRecord, Pending, rec
 def history_in_play(w: GameState, out: list[LogRecord]) -> None:
     """Apply the ``in_play`` history entries dated this month (deaths, fixed successions)."""
     for entry in w.scen.history:
-        if entry.in_play and entry.date == w.date:
+        if entry.in_play and entry.date == w.date and holds(w, entry.condition):
             apply_effects(w, entry.effects, out)
 
 

@@ -1,7 +1,7 @@
 """The route graph, seasonal travel times and path finding.
 
-Winter (Dec–Feb) slows armies north of ``rules.north_latitude``; in deep winter (Dec–Feb) a
-route marked ``freezes`` crosses the frozen river in ``rules.frozen_crossing_days``.
+Winter (Dec–Feb) slows armies north of ``rules.north_latitude``; in deep winter a route marked
+``freezes`` saves its crossing's ferry delay (``rules.crossing_delay_days``) on the ice.
 """
 
 from __future__ import annotations
@@ -46,9 +46,11 @@ def is_deep_winter(month_index: int) -> bool:
 def route_days(scen: Scenario, route: RouteDef, month_index: int) -> int:
     """Days to travel ``route`` in the given month."""
     rules = scen.rules
-    if route.freezes and is_deep_winter(month_index):
-        return min(route.days, rules.frozen_crossing_days)
     days = route.days
+    if route.freezes and is_deep_winter(month_index):
+        # the ice road saves the ferry delay; a route that is little more than the crossing
+        # itself takes the frozen-crossing time
+        days = max(min(days, rules.frozen_crossing_days), days - rules.crossing_delay_days)
     if is_deep_winter(month_index):
         lat = max(scen.places[route.from_].lat, scen.places[route.to].lat)
         if lat >= rules.north_latitude:

@@ -24,4 +24,5 @@ def resolve(w: GameState, out: list[LogRecord]) -> None:
         w.set_polity(army.owner, treasury=raider.treasury + haul, grain=raider.grain + grain // 2)
         w.set_place(place.id, prosperity=max(0, place.prosperity - rules.raid_prosperity_loss),
                     population=place.population * 98 // 100)
-        out.append(rec(w.date, "raid", (army.owner, place.owner), place.id, army=aid, silver=haul, grain=grain))
+        if haul or grain:
+            out.append(rec(w.date, "raid", (army.owner, place.owner), place.id, army=aid, silver=haul, grain=grain))

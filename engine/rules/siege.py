@@ -6,7 +6,7 @@ import numpy as np
 
 from engine.rules import politics
 from engine.rules.troops import skill_factor, wall_power
-from engine.state import Army, GameState, LogRecord, rec, troops_scale, troops_total
+from engine.state import Army, GameState, LogRecord, rec, troops_scale, troops_take, troops_total
 
 
 def lift_abandoned_sieges(w: GameState, out: list[LogRecord]) -> None:
@@ -69,7 +69,7 @@ def _occupiers(w: GameState, pid: str, owner: str) -> int:
         if army.place == pid and army.owner == owner:
             take = min(5000, army.size // 10)
             if take:
-                w.set_army(aid, troops=troops_scale(army.troops, 1.0 - take / max(1, army.size)), task="idle")
+                w.set_army(aid, troops=troops_take(army.troops, take)[1], task="idle")
             return take
     return 0
 

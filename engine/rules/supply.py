@@ -19,6 +19,8 @@ def attrition(w: GameState, out: list[LogRecord]) -> None:
             # steppe horsemen live off the land better than foot soldiers
             steppe_share = army.troops[0] / max(1, army.size)
             rate += rules.attrition_enemy_land * (1.0 - 0.5 * steppe_share)
+            if scen.places[army.place].terrain in ("steppe", "desert"):
+                rate += rules.attrition_steppe_foot * (1.0 - steppe_share)
         if winter and army.task in ("besiege", "assault") and scen.places[army.place].lat >= rules.north_latitude:
             rate += rules.winter_siege_attrition
         pol = w.polities[army.owner]

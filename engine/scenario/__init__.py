@@ -48,7 +48,7 @@ def check_scenario(
     typed = validate_entries(raw, rep)
     checker = CrossChecker(typed, raw.header, rep)
     checker.run(raw.header_doc)
-    briefings = load_briefings(folder, raw.header)
+    briefings = load_briefings(folder, raw.header, rep)
     for state, _ in typed.sections["states"]:
         if state.playable:
             for lang in LANGS:

@@ -135,7 +135,7 @@ class CrossChecker:
     # ------------------------------------------------------------------ references
 
     def ref(self, entry: RawEntry, sub: tuple[Any, ...], kind: str, value: str | None) -> None:
-        if value is None or kind == "flag":
+        if value is None or kind == "flag" or value in self.t.failed or "*" in self.t.failed:
             return
         if value not in self.known[kind]:
             label = kind.replace("_", " ")

@@ -12,7 +12,8 @@ from __future__ import annotations
 import hashlib
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Iterable
+from types import UnionType
+from typing import Annotated, Any, Iterable, Union, get_args, get_origin
 
 from pydantic import BaseModel, TypeAdapter, ValidationError
 
@@ -111,14 +112,25 @@ class Reporter:
         return any(p.severity == "error" for p in self.problems)
 
 
-def friendly(err: dict[str, Any]) -> str:
-    """A pydantic error as a sentence an author understands, with "did you mean" where it helps."""
+def friendly(err: dict[str, Any], fields: Iterable[str] | None = None, bool_word: str | None = None) -> str:
+    """A pydantic error as a sentence an author understands, with "did you mean" where it helps.
+
+    Args:
+        err: one of ``ValidationError.errors()``, its location already without union tags.
+        fields: the field names allowed where the error is (for "did you mean").
+        bool_word: the word YAML read as a boolean here (``no``, ``on`` …), if it did.
+    """
     kind, loc, value = err["type"], err["loc"], err.get("input")
     last = loc[-1] if loc else ""
     if kind == "missing":
         return f"required field {last!r} is missing"
     if kind == "extra_forbidden":
-        return f"unknown field {last!r}{did_you_mean(str(last), _FIELD_NAMES)}"
+        return f"unknown field {last!r}{did_you_mean(str(last), fields if fields is not None else _FIELD_NAMES)}"
+    if bool_word is not None and isinstance(value, bool):
+        return f"{err['msg'].rstrip('.')} (got {bool_word}, which YAML reads as {str(value).lower()}; write \"{bool_word}\" in quotes)"
+    if kind == "value_error":
+        message = str(err.get("ctx", {}).get("error", err["msg"]))
+        return message if repr(value) in message or not isinstance(value, (str, int, float)) else f"{message} (got {value!r})"
     if kind in _KIND_LISTS:
         key = next(iter(value)) if isinstance(value, dict) and value else value
         hint = did_you_mean(str(key), _KIND_LISTS[kind]) if isinstance(key, str) else ""
@@ -133,12 +145,67 @@ def friendly(err: dict[str, Any]) -> str:
     return err["msg"]
 
 
-def _validation_problems(rep: Reporter, entry: RawEntry, exc: ValidationError) -> None:
-    for err in exc.errors(include_url=False):
-        loc = tuple(err["loc"])
-        # pydantic puts a discriminated union's tag into the path; drop the tag repeats
+_TAGS = set(m.CONDITION_KINDS) | set(m.EFFECT_KINDS) | set(m.OBLIGATION_KINDS)
+
+
+def without_tags(loc: tuple[Any, ...]) -> tuple[Any, ...]:
+    """Drop the tags pydantic puts into a discriminated union's path: our unions are
+    single-key mappings tagged by that key, so a tag shows as the key written twice."""
+    out: list[Any] = []
+    for part in loc:
+        if out and part == out[-1] and part in _TAGS:
+            continue
+        out.append(part)
+    return tuple(out)
+
+
+def _members(tp: Any) -> list[Any]:
+    """The model classes a type annotation may hold (through Annotated, Optional, unions)."""
+    origin = get_origin(tp)
+    if origin is Annotated:
+        return _members(get_args(tp)[0])
+    if origin in (Union, UnionType):
+        return [x for arg in get_args(tp) for x in _members(arg)]
+    return [tp]
+
+
+def fields_at(root: Any, loc: tuple[Any, ...]) -> list[str] | None:
+    """The field names of the model at ``loc`` (the last part is the field itself)."""
+    candidates = _members(root)
+    for part in loc[:-1]:
+        nxt: list[Any] = []
+        for tp in candidates:
+            if isinstance(part, int):
+                if get_origin(tp) is tuple:
+                    nxt += _members(get_args(tp)[0])
+            elif isinstance(tp, type) and issubclass(tp, BaseModel):
+                for name, info in tp.model_fields.items():
+                    if (info.alias or name) == part:
+                        nxt += _members(info.annotation)
+            elif get_origin(tp) is dict:
+                nxt += _members(get_args(tp)[1])
+        candidates = nxt
+    models = [tp for tp in candidates if isinstance(tp, type) and issubclass(tp, BaseModel)]
+    if not models:
+        return None
+    return [info.alias or name for tp in models for name, info in tp.model_fields.items()]
+
+
+def _validation_problems(rep: Reporter, entry: RawEntry, exc: ValidationError, root: Any = None) -> None:
+    errors = [{**err, "loc": without_tags(tuple(err["loc"]))} for err in exc.errors(include_url=False)]
+    missing: dict[tuple[Any, ...], list[str]] = {}
+    for err in errors:
+        if err["type"] == "missing":
+            missing.setdefault(err["loc"][:-1], []).append(str(err["loc"][-1]))
+    for err in errors:
+        loc = err["loc"]
         doc, full = entry.locate(loc)
-        rep.at(doc, full, friendly(err))
+        fields = fields_at(root, loc) if root is not None else None
+        text = friendly(err, fields, doc.bool_words.get(full))
+        lost = missing.get(loc[:-1], [])
+        if err["type"] == "extra_forbidden" and "did you mean" not in text and len(lost) == 1:
+            text += f" (did you mean {lost[0]!r}?)"  # one unknown field, one missing: a misspelling
+        rep.at(doc, full, text)
 
 
 def _parse(rep: Reporter, path: Path) -> YamlDoc | None:
@@ -170,6 +237,8 @@ class RawScenario:
     entries: dict[str, list[RawEntry]]
     hasher: Any
     overlay_ids: list[str] = field(default_factory=list)
+    #: "*" when an included file could not be read or parsed
+    unreadable: set[str] = field(default_factory=set)
 
 
 def read_raw(folder: Path, rep: Reporter) -> RawScenario | None:
@@ -182,7 +251,11 @@ def read_raw(folder: Path, rep: Reporter) -> RawScenario | None:
         rep.file(header_path, "missing scenario.yaml (the scenario's header file)")
         return None
     hasher = hashlib.sha256()
-    hasher.update(header_path.read_bytes())
+    try:
+        hasher.update(header_path.read_bytes())
+    except OSError as exc:
+        rep.file(header_path, f"cannot read: {exc.strerror}")
+        return None
     header_doc = _parse(rep, header_path)
     if header_doc is None:
         return None
@@ -193,31 +266,44 @@ def read_raw(folder: Path, rep: Reporter) -> RawScenario | None:
     try:
         header = m.ScenarioHeader.model_validate(header_doc.data)
     except ValidationError as exc:
-        _validation_problems(rep, RawEntry("header", header_doc.data, header_doc, ()), exc)
+        _validation_problems(rep, RawEntry("header", header_doc.data, header_doc, ()), exc, m.ScenarioHeader)
         return None
     raw = RawScenario(folder, header_doc, header, {name: [] for name in SECTION_TYPES}, hasher)
     seen: set[Path] = set()
     for i, inc in enumerate(header.include):
-        target = folder / inc
+        try:
+            doc = _include(rep, raw, header_doc, folder, i, inc, seen)
+        except OSError as exc:
+            rep.at(header_doc, ("include", i), f"cannot read included file {inc[:80]!r}: {exc.strerror}")
+            doc = None
+        if doc is None:
+            raw.unreadable.add("*")
+        else:
+            _collect_sections(rep, doc, raw.entries)
+    return raw
+
+
+def _include(rep: Reporter, raw: RawScenario, header_doc: YamlDoc, folder: Path, i: int, inc: str, seen: set[Path]) -> YamlDoc | None:
+    """Read one included file, or report why it cannot be included."""
+    hasher = raw.hasher
+    target = folder / inc
+    if True:
         if Path(inc).is_absolute() or not _inside(folder, target):
             rep.at(header_doc, ("include", i), f"include {inc!r} reaches outside the scenario folder")
-            continue
+            return None
         if target.resolve() in seen:
             rep.at(header_doc, ("include", i), f"include {inc!r} is listed twice")
-            continue
+            return None
         seen.add(target.resolve())
         if target.suffix not in (".yaml", ".yml"):
             rep.at(header_doc, ("include", i), f"include {inc!r} is not a .yaml file")
-            continue
+            return None
         if not target.is_file():
             rep.at(header_doc, ("include", i), f"included file {inc!r} does not exist")
-            continue
+            return None
         hasher.update(inc.encode())
         hasher.update(target.read_bytes())
-        doc = _parse(rep, target)
-        if doc is not None:
-            _collect_sections(rep, doc, raw.entries)
-    return raw
+        return _parse(rep, target)
 
 
 def _collect_sections(rep: Reporter, doc: YamlDoc, entries: dict[str, list[RawEntry]]) -> None:
@@ -255,7 +341,7 @@ def apply_overlay(raw: RawScenario, path: Path, rep: Reporter) -> None:
     try:
         overlay = m.WhatIfDef.model_validate(doc.data if doc.data is not None else {})
     except ValidationError as exc:
-        _validation_problems(rep, RawEntry("whatif", doc.data, doc, ()), exc)
+        _validation_problems(rep, RawEntry("whatif", doc.data, doc, ()), exc, m.WhatIfDef)
         return
     assert raw.header is not None
     if overlay.scenario is not None and overlay.scenario != raw.header.id:
@@ -287,7 +373,9 @@ def apply_overlay(raw: RawScenario, path: Path, rep: Reporter) -> None:
                 target.overrides[(name,)] = (doc, ("set", section, entry_id, name))
             target.data = patched
     for section, items in overlay.add.items():
-        if section in SECTION_TYPES and section != "rules":
+        if section == "rules":
+            rep.at(doc, ("add", "rules"), "rules cannot be added; change them with set: rules: {field: value}")
+        elif section in SECTION_TYPES:
             for i, item in enumerate(items):
                 raw.entries[section].append(RawEntry(section, item, doc, ("add", section, i)))
     for section, ids in overlay.remove.items():
@@ -327,11 +415,15 @@ class Typed:
 
     sections: dict[str, list[tuple[Any, RawEntry]]]
     rules: m.Rules
+    #: ids of entries that failed their shape check ("*" when a whole file could not be read):
+    #: references to them are not reported again as unknown.
+    failed: set[str] = field(default_factory=set)
 
 
 def validate_entries(raw: RawScenario, rep: Reporter) -> Typed:
     """Phase one proper: validate each raw entry against its section's model."""
     sections: dict[str, list[tuple[Any, RawEntry]]] = {}
+    failed: set[str] = set()
     rules = m.Rules()
     for section, entries in raw.entries.items():
         adapter = _ADAPTERS[section]
@@ -340,24 +432,44 @@ def validate_entries(raw: RawScenario, rep: Reporter) -> Typed:
             try:
                 good.append((adapter.validate_python(entry.data), entry))
             except ValidationError as exc:
-                _validation_problems(rep, entry, exc)
+                _validation_problems(rep, entry, exc, SECTION_TYPES[section])
+                failed.update(_ids_in(entry.data))
         if section == "rules":
             if good:
                 rules = good[0][0]
         else:
             sections[section] = good
-    return Typed(sections, rules)
+    return Typed(sections, rules, failed | raw.unreadable)
 
 
-def load_briefings(folder: Path, header: m.ScenarioHeader) -> dict[tuple[str, str], str]:
-    """Briefings are ``<briefings>/<state>.<lang>.md``."""
+def _ids_in(data: Any) -> set[str]:
+    """Ids an entry that failed its shape check would have defined (its own, its rulers' and
+    commanders'), so that references to them are not reported again as unknown."""
+    ids: set[str] = set()
+    if isinstance(data, dict):
+        if isinstance(data.get("id"), str):
+            ids.add(data["id"])
+        for key in ("rulers", "commanders"):
+            for item in data.get(key) or ():
+                if isinstance(item, dict) and isinstance(item.get("id"), str):
+                    ids.add(item["id"])
+    return ids
+
+
+def load_briefings(folder: Path, header: m.ScenarioHeader, rep: Reporter | None = None) -> dict[tuple[str, str], str]:
+    """Briefings are ``<briefings>/<state>.<lang>.md``; unreadable ones are reported."""
     out: dict[tuple[str, str], str] = {}
     bdir = folder / header.briefings
     if _inside(folder, bdir) and bdir.is_dir():
         for path in sorted(bdir.glob("*.md")):
             parts = path.name[: -len(".md")].split(".")
             if len(parts) == 2:
-                out[(parts[0], parts[1])] = path.read_text(encoding="utf-8")
+                try:
+                    out[(parts[0], parts[1])] = path.read_text(encoding="utf-8")
+                except (OSError, UnicodeDecodeError) as exc:
+                    if rep is not None:
+                        reason = "not UTF-8 text" if isinstance(exc, UnicodeDecodeError) else f"cannot read: {exc.strerror}"
+                        rep.file(path, reason)
     return out
 
 

@@ -600,7 +600,9 @@ class RouteDef(Frozen):
     kind: RouteKind = "road"
     #: The river this route crosses (e.g. ``yellow``), if any.
     river: Id | None = None
-    #: In deep winter the river freezes and the crossing is quick (the Yellow River does).
+    #: In deep winter (Dec-Feb) the river freezes: the crossing's ferry delay
+    #: (``rules.crossing_delay_days``) is saved, and a bare crossing takes
+    #: ``rules.frozen_crossing_days`` (the Yellow River froze along its northern course).
     freezes: bool = False
 
     model_config = ConfigDict(strict=True, extra="forbid", frozen=True, populate_by_name=True)
@@ -793,6 +795,9 @@ class HistoryDef(Frozen):
     date: Month
     effects: tuple[Effect, ...]
     in_play: bool = False
+    #: In play, the entry applies only if this holds (building a bookmark ignores it: the
+    #: bookmark is the real history).
+    condition: Condition | None = None
     note: str | None = None
     source: str | None = None
 
@@ -880,12 +885,16 @@ class Rules(Frozen):
     upkeep_grain_per_1000: float = 1.0
     garrison_upkeep_factor: float = 0.5
     recruit_silver_per_1000: int = 20
+    #: steppe horsemen bring their own horses and live off their herds: they cost this share
+    #: of the silver and grain other troops cost, to raise and to keep
+    steppe_cost_factor: float = 0.25
     market_income_scale: float = 1.0
     # movement
     days_per_month: int = 30
     winter_north_slowdown: float = 1.5
     north_latitude: float = 37.0
     frozen_crossing_days: int = 2
+    crossing_delay_days: int = 4
     # combat
     cavalry_open_bonus: float = 1.5
     cavalry_pass_penalty: float = 0.5
@@ -894,7 +903,7 @@ class Rules(Frozen):
     rout_loss_rate: float = 0.30
     battle_noise: float = 0.2
     # sieges
-    wall_strength_per_level: float = 0.6
+    wall_strength_per_level: float = 1.0
     assault_loss_rate: float = 0.15
     siege_engine_bonus: float = 2.0
     winter_siege_attrition: float = 0.06
@@ -903,6 +912,8 @@ class Rules(Frozen):
     raid_silver_per_10k: float = 5.0
     raid_prosperity_loss: int = 15
     attrition_enemy_land: float = 0.02
+    #: extra monthly loss of every man but steppe horsemen in foreign steppe or desert
+    attrition_steppe_foot: float = 0.10
     attrition_unsupplied: float = 0.08
     # diplomacy
     truce_break_legitimacy: int = -15

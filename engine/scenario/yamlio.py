@@ -42,6 +42,9 @@ class YamlDoc:
     data: Any
     marks: dict[Path_, Mark] = field(default_factory=dict)
     problems: list[tuple[Path_, Mark, str]] = field(default_factory=list)
+    #: values YAML read as booleans from words like ``no`` or ``on``: path -> the word.
+    bool_words: dict[Path_, str] = field(default_factory=dict)
+    nodes: int = 0
 
     def where(self, loc: Path_) -> Mark:
         """The position of ``loc``, or of its deepest ancestor that has one."""
@@ -67,14 +70,40 @@ def _mark(node: yaml.Node) -> Mark:
     return Mark(node.start_mark.line + 1, node.start_mark.column + 1)
 
 
-def _scalar(node: yaml.ScalarNode) -> Any:
+MAX_DEPTH = 100
+#: values built at the most from one file (aliases can otherwise expand exponentially)
+MAX_NODES = 500_000
+
+
+def _scalar(node: yaml.ScalarNode, path: Path_ = (), doc: YamlDoc | None = None) -> Any:
     if node.tag == _TIMESTAMP_TAG:
         return node.value
-    return _constructor.construct_object(node, deep=True)
+    try:
+        value = _constructor.construct_object(node, deep=True)
+    except (yaml.YAMLError, ValueError, KeyError, TypeError, OverflowError):
+        if doc is not None:
+            doc.problems.append((path, _mark(node), f"cannot read the value {node.value!r} tagged {node.tag}"))
+        return node.value
+    if isinstance(value, bool) and doc is not None and node.value.lower() not in ("true", "false"):
+        doc.bool_words[path] = node.value
+    return value
 
 
-def _build(node: yaml.Node, path: Path_, doc: YamlDoc) -> Any:
+def _build(node: yaml.Node, path: Path_, doc: YamlDoc, active: frozenset[int] = frozenset()) -> Any:
+    doc.nodes += 1
+    if doc.nodes > MAX_NODES:
+        if doc.nodes == MAX_NODES + 1:
+            doc.problems.append((path, _mark(node), f"the file expands to more than {MAX_NODES} values (too many aliases?)"))
+        return None
     doc.marks[path] = _mark(node)
+    if id(node) in active:
+        doc.problems.append((path, _mark(node), "recursive YAML alias (a value that contains itself)"))
+        return None
+    if len(active) >= MAX_DEPTH:
+        doc.problems.append((path, _mark(node), f"nested more than {MAX_DEPTH} levels deep"))
+        return None
+    if not isinstance(node, yaml.ScalarNode):
+        active = active | {id(node)}
     if isinstance(node, yaml.MappingNode):
         out: dict[Any, Any] = {}
         for key_node, value_node in node.value:
@@ -95,11 +124,11 @@ def _build(node: yaml.Node, path: Path_, doc: YamlDoc) -> Any:
                     (path + (key,), _mark(key_node), f"duplicate key {key!r} (the first is at line {doc.marks[path + (key,)].line})")
                 )
                 continue
-            out[key] = _build(value_node, path + (key,), doc)
+            out[key] = _build(value_node, path + (key,), doc, active)
         return out
     if isinstance(node, yaml.SequenceNode):
-        return tuple(_build(child, path + (i,), doc) for i, child in enumerate(node.value))
-    return _scalar(node)
+        return tuple(_build(child, path + (i,), doc, active) for i, child in enumerate(node.value))
+    return _scalar(node, path, doc)
 
 
 def parse_text(text: str, path: Path) -> YamlDoc:
