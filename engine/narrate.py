@@ -6,6 +6,8 @@ sentences. It imports nothing from pygame, so reports and the CLI can use it.
 
 from __future__ import annotations
 
+from string import Formatter
+
 from engine.calendar import format_month
 from engine.scenario import Scenario
 from engine.state import LogRecord
@@ -51,6 +53,20 @@ TEMPLATES: dict[str, tuple[str, str]] = {
 }
 
 
+#: labels for record kinds written by scenario ``log`` effects (the chronology's kinds)
+KIND_LABELS: dict[str, tuple[str, str]] = {
+    "battle": ("战", "battle"), "siege": ("围城", "siege"), "capture": ("克城", "capture"),
+    "raid": ("劫掠", "raid"), "treaty": ("盟约", "treaty"), "treaty_broken": ("背约", "treaty broken"),
+    "levy": ("征兵", "levy"), "tribute": ("纳贡", "tribute"), "succession": ("继位", "succession"),
+    "capital": ("迁都", "capital"), "death": ("薨逝", "death"), "diplomacy": ("外交", "diplomacy"),
+    "campaign": ("出征", "campaign"), "other": ("纪事", "record"),
+}
+
+
+def _required(template: str) -> set[str]:
+    return {name for _, name, _, _ in Formatter().parse(template) if name}
+
+
 def _name(scen: Scenario, kind: str, key: str | None, lang: str) -> str:
     if not key:
         return ""
@@ -87,10 +103,18 @@ def describe(record: LogRecord, scen: Scenario, lang: str = "en") -> str:
     else:
         values["choice_text"] = ""
     template = TEMPLATES.get(record.kind)
+    computed = {"a", "b", "place", "type", "ruler", "commander", "event", "won_zh", "won_en", "choice_text"}
+    if template is not None:
+        needed = _required(template[0 if zh else 1]) - computed
+        # a scenario's log effect may reuse an engine kind without the engine's data
+        if needed - set(fields) or ("ruler" in _required(template[1]) and not fields.get("ruler")):
+            template = None
     if template is None:
-        who = "、".join(_name(scen, "state", s, lang) for s in record.actors) if zh else ", ".join(_name(scen, "state", s, lang) for s in record.actors)
-        where = f"（{values['place']}）" if zh and record.place else f" ({values['place']})" if record.place else ""
-        return f"{record.kind}: {who}{where}"
+        sep = "、" if zh else ", "
+        who = sep.join(_name(scen, "state", s, lang) for s in record.actors if s)
+        where = (f"（{values['place']}）" if zh else f" ({values['place']})") if record.place else ""
+        label = KIND_LABELS.get(record.kind, (record.kind, record.kind))[0 if zh else 1]
+        return f"【{label}】{who}{where}" if zh else f"[{label}] {who}{where}"
     try:
         return template[0 if zh else 1].format(**values)
     except (KeyError, IndexError):

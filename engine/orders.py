@@ -176,7 +176,14 @@ def order_from_json(data: dict[str, Any]) -> Order:
     cls = ORDER_TYPES.get(kind)  # type: ignore[arg-type]
     if cls is None:
         raise ValueError(f"unknown order kind {kind!r}")
-    names = {f.name for f in fields(cls)}
-    if set(data) != names:
-        raise ValueError(f"order {kind!r} needs fields {sorted(names)}, got {sorted(data)}")
+    types = {f.name: f.type for f in fields(cls)}
+    if set(data) != set(types):
+        raise ValueError(f"order {kind!r} needs fields {sorted(types)}, got {sorted(data)}")
+    for name, value in data.items():
+        expected = _FIELD_TYPES[str(types[name])]
+        if not isinstance(value, expected) or (expected is int and isinstance(value, bool)):
+            raise ValueError(f"order {kind!r}: field {name!r} must be {types[name]}, got {value!r}")
     return cls(**data)
+
+
+_FIELD_TYPES: dict[str, type] = {"str": str, "int": int, "bool": bool}

@@ -215,6 +215,8 @@ def fall(w: GameState, state_id: str, out: list[LogRecord]) -> None:
     w.set_polity(state_id, alive=False, capital=None)
     for aid in [a for a, army in w.armies.items() if army.owner == state_id]:
         del w.armies[aid]
+    for pid in [p for p, place in w.places.items() if place.besieger == state_id]:
+        w.set_place(pid, besieger=None, siege_months=0)
     for tid in [t for t, treaty in w.treaties.items() if state_id in treaty.states]:
         end_treaty(w, tid, out, reason="fallen")
     w.wars = {p for p in w.wars if state_id not in p}

@@ -450,7 +450,8 @@ def _ids_in(data: Any) -> set[str]:
         if isinstance(data.get("id"), str):
             ids.add(data["id"])
         for key in ("rulers", "commanders"):
-            for item in data.get(key) or ():
+            items = data.get(key)
+            for item in items if isinstance(items, tuple) else ():
                 if isinstance(item, dict) and isinstance(item.get("id"), str):
                     ids.add(item["id"])
     return ids

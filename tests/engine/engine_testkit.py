@@ -13,7 +13,9 @@ from __future__ import annotations
 
 import dataclasses
 from pathlib import Path
-from typing import Any
+from typing import Any, Callable
+
+import numpy as np
 
 from pydantic import TypeAdapter
 
@@ -49,6 +51,11 @@ def cond(data: dict[str, Any]) -> Any:
 def eff(data: dict[str, Any]) -> Any:
     """An effect model from its YAML shape, e.g. ``eff({"set_flag": "x"})``."""
     return _EFFECT.validate_python(_tuples(data))
+
+
+def build(cls: Any, data: dict[str, Any]) -> Any:
+    """A scenario model (e.g. ``HistoryDef``) from its YAML shape."""
+    return cls.model_validate(_tuples(data))
 
 
 def month(text: str) -> int:
@@ -110,3 +117,39 @@ def end_month(state: GameState) -> GameState:
         if f not in state.done and not state.over:
             state, _ = apply(state, o.EndTurn(f))
     return state
+
+
+def choose_order(legal: list[o.Order], pick: Callable[[int], int]) -> o.Order:
+    """One of ``legal``, chosen by ``pick(n)`` (an index below n): half the time the turn ends
+    when it may, otherwise an order kind is picked first and then an order of that kind, so
+    rare kinds (answers, levies, war) come up as often as the many moves and recruits."""
+    by_kind: dict[str, list[o.Order]] = {}
+    for order in legal:
+        by_kind.setdefault(order.kind, []).append(order)
+    if "end_turn" in by_kind and pick(2) == 0:
+        return by_kind["end_turn"][0]
+    group = by_kind[sorted(by_kind)[pick(len(by_kind))]]
+    return group[pick(len(group))]
+
+
+def random_play(state: GameState, steps: int, seed: int) -> tuple[GameState, list[o.Order], list[GameState]]:
+    """A game of random legal orders from ``state``, driven by a seeded numpy generator:
+    the final state, the orders given and every state passed through."""
+    from engine.legality import legal_orders
+
+    gen = np.random.Generator(np.random.PCG64(seed))
+
+    def pick(n: int) -> int:
+        return int(gen.integers(n))
+
+    orders: list[o.Order] = []
+    seen: list[GameState] = []
+    for _ in range(steps):
+        factions = [f for f in state.alive() if f not in state.done]
+        if state.over or not factions:
+            break
+        order = choose_order(legal_orders(state, factions[pick(len(factions))]), pick)
+        state, _ = apply(state, order)
+        orders.append(order)
+        seen.append(state)
+    return state, orders, seen

@@ -19,7 +19,7 @@ from engine.legality import legal_orders
 from engine.scenario import Scenario, load_scenario
 from engine.setup import HISTORICAL_MODES, new_game
 from engine.state import GameState, state_from_json
-from engine_testkit import DUEL, MINI
+from engine_testkit import DUEL, MINI, choose_order
 
 TASKS = {"idle", "move", "besiege", "assault", "raid"}
 STEPS = 80
@@ -92,11 +92,7 @@ def test_random_legal_orders_keep_the_invariants(data: st.DataObject, name: str,
         faction = data.draw(st.sampled_from(factions), label="faction")
         legal = legal_orders(state, faction)
         assert legal, f"{faction} can act but has no legal order"
-        end = [x for x in legal if isinstance(x, o.EndTurn)]
-        if end and data.draw(st.integers(0, 3), label="end turn?") == 0:
-            order = end[0]
-        else:
-            order = legal[data.draw(st.integers(0, len(legal) - 1), label="order")]
+        order = choose_order(legal, lambda n: data.draw(st.integers(0, n - 1)))
         before = state.to_json()
         new, _ = apply(state, order)
         assert state.to_json() == before, f"{order} changed its input state"

@@ -6,7 +6,6 @@ from __future__ import annotations
 import dataclasses
 from typing import Callable
 
-import numpy as np
 import pytest
 
 from engine import orders as o
@@ -15,7 +14,7 @@ from engine.legality import IllegalOrder, legal_orders, why_illegal
 from engine.rules import events, politics, treaties
 from engine.setup import new_game
 from engine.state import GameState, LogRecord, Pending
-from engine_testkit import Draws, at_date, put_army
+from engine_testkit import Draws, at_date, put_army, random_play
 
 # ---------------------------------------------------------------- states to try every order in
 
@@ -37,24 +36,6 @@ def _with_every_kind_of_decision(duel: GameState) -> GameState:
     return w
 
 
-def _random_play(state: GameState, steps: int, seed: int) -> list[GameState]:
-    """States along a game of random legal orders (every fifth one kept)."""
-    gen = np.random.Generator(np.random.PCG64(seed))
-    kept = []
-    for i in range(steps):
-        factions = [f for f in state.alive() if f not in state.done]
-        if state.over or not factions:
-            break
-        f = factions[int(gen.integers(len(factions)))]
-        legal = legal_orders(state, f)
-        end = [x for x in legal if isinstance(x, o.EndTurn)]
-        order = end[0] if end and gen.random() < 0.3 else legal[int(gen.integers(len(legal)))]
-        state, _ = apply(state, order)
-        if i % 5 == 0:
-            kept.append(state)
-    return kept
-
-
 @pytest.fixture(scope="module")
 def sample_states(mini_scen, duel_scen) -> list[GameState]:
     duel = new_game(duel_scen, seed=1)
@@ -64,8 +45,8 @@ def sample_states(mini_scen, duel_scen) -> list[GameState]:
         new_game(mini_scen, start=mini_scen.start + 17, seed=1),  # the 1201-06 bookmark
         duel,
         _with_every_kind_of_decision(duel),
-        *_random_play(mini_off, 120, seed=5)[::3],
-        *_random_play(duel, 120, seed=6)[::3],
+        *random_play(mini_off, 150, seed=5)[2][::15],
+        *random_play(duel, 150, seed=6)[2][::15],
     ]
 
 

@@ -111,3 +111,14 @@ def test_legitimacy_scales_income(duel: GameState) -> None:
 def test_manpower_grows_and_pastures_breed_more(duel: GameState) -> None:
     # Red's 80,000 people live on pasture; Grey's 100,000 in a town
     assert _delta(duel, "manpower", "red") > _delta(duel, "manpower", "grey") > 0
+
+
+def test_steppe_horsemen_cost_a_share_of_the_upkeep(duel: GameState) -> None:
+    rules = duel.scen.rules
+    foot, riders = duel.copy(), duel.copy()
+    put_army(foot, "extra", "red", "red_camp", (0, 0, 40000, 0))
+    put_army(riders, "extra", "red", "red_camp", (40000, 0, 0, 0))
+    foot_grain = _delta(duel, "grain", "red") - _delta(foot, "grain", "red")
+    rider_grain = _delta(duel, "grain", "red") - _delta(riders, "grain", "red")
+    assert abs(foot_grain - 40 * rules.upkeep_grain_per_1000) <= 1
+    assert abs(rider_grain - 40 * rules.upkeep_grain_per_1000 * rules.steppe_cost_factor) <= 1

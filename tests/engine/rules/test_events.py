@@ -12,7 +12,8 @@ from engine.apply import apply
 from engine.rules import events
 from engine.setup import new_game
 from engine.state import GameState, LogRecord
-from engine_testkit import Draws, at_date, end_month, kinds
+from engine.scenario.model import HistoryDef
+from engine_testkit import Draws, at_date, build, end_month, kinds
 
 # The duel's events: "windfall" (1200-02..04, while Blue holds open_village, chance 0.5:
 # +100 silver for Red) and "council" (1200-06..08, a decision for Red; history rode out).
@@ -131,4 +132,25 @@ def test_in_play_history_applies_when_the_game_reaches_its_month(duel_scen) -> N
 
 def test_history_before_a_later_start_is_applied_at_set_up(duel_scen) -> None:
     state = new_game(duel_scen, start=duel_scen.start + 5, seed=1)
+    assert state.polities["red"].ruler == "red_heir"
+
+
+def _conditional_death(duel_scen):
+    entry = build(HistoryDef, {"date": "1200-03", "in_play": True, "condition": {"flag": "omen"},
+                               "effects": [{"set_ruler": {"state": "red", "ruler": "red_heir"}}]})
+    return dataclasses.replace(duel_scen, history=(entry,))
+
+
+def test_in_play_history_with_a_condition_applies_only_if_it_holds(duel_scen) -> None:
+    scen = _conditional_death(duel_scen)
+    quiet = end_month(end_month(new_game(scen, seed=1)))
+    assert quiet.polities["red"].ruler == "red_khan"
+    omen = new_game(scen, seed=1)
+    omen.flags.add("omen")
+    omen = end_month(end_month(omen))
+    assert omen.polities["red"].ruler == "red_heir"
+
+
+def test_a_bookmark_applies_history_whatever_its_condition(duel_scen) -> None:
+    state = new_game(_conditional_death(duel_scen), start=duel_scen.start + 4, seed=1)
     assert state.polities["red"].ruler == "red_heir"

@@ -85,3 +85,19 @@ def test_morale_recovers_at_home_and_falls_when_unpaid(duel: GameState) -> None:
     duel.set_polity("red", treasury=0)
     _attrition(duel)
     assert duel.armies["a"].morale < 55
+
+
+def test_foot_soldiers_waste_away_on_foreign_steppe(duel: GameState) -> None:
+    rules = duel.scen.rules
+
+    def blue_at_red_camp(troops: tuple[int, int, int, int]) -> int:
+        w = at_date(duel.copy(), "1200-07")
+        clear_armies(w)
+        put_army(w, "b", "blue", "red_camp", troops)  # red_camp: steppe
+        _attrition(w)
+        return w.armies["b"].size
+
+    foot = blue_at_red_camp((0, 0, 10000, 0))
+    riders = blue_at_red_camp((10000, 0, 0, 0))
+    assert foot == 10000 - int(round(10000 * (rules.attrition_enemy_land + rules.attrition_steppe_foot)))
+    assert riders == 10000 - int(round(10000 * rules.attrition_enemy_land / 2))
