@@ -9,7 +9,9 @@ from __future__ import annotations
 from typing import Any
 
 from engine.scenario import model as m
-from engine.state import GameState, LogRecord, Treaty, rec
+from typing import Iterator
+
+from engine.state import Army, GameState, LogRecord, Treaty, rec
 
 CAPITAL_RANKS = ("capital", "secondary_capital", "prefecture", "subprefecture")
 
@@ -61,6 +63,20 @@ def _pending(w: GameState, kind: str, faction: str, **kw: Any) -> Any:
     from engine.state import Pending
 
     return Pending(id=w.take_id(), kind=kind, faction=faction, date=w.date, **kw)
+
+
+def armies_on_task(w: GameState, task: str) -> Iterator[Army]:
+    """Armies (in id order) doing ``task`` against an enemy at their place. An army whose task
+    no longer makes sense — the place is its own now, or peace was made — goes idle."""
+    for aid in sorted(w.armies):
+        army = w.armies.get(aid)
+        if army is None or army.task != task:
+            continue
+        owner = w.places[army.place].owner
+        if owner == army.owner or not w.at_war(army.owner, owner):
+            w.set_army(aid, task="idle")
+            continue
+        yield army
 
 
 def make_peace(w: GameState, a: str, b: str, out: list[LogRecord]) -> None:

@@ -2,19 +2,15 @@
 
 from __future__ import annotations
 
+from engine.rules import politics
 from engine.state import GameState, LogRecord, rec
 
 
 def resolve(w: GameState, out: list[LogRecord]) -> None:
     rules = w.scen.rules
-    for aid in sorted(w.armies):
-        army = w.armies.get(aid)
-        if army is None or army.task != "raid":
-            continue
+    for army in politics.armies_on_task(w, "raid"):
+        aid = army.id
         place = w.places[army.place]
-        if place.owner == army.owner or not w.at_war(army.owner, place.owner):
-            w.set_army(aid, task="idle")
-            continue
         haul = int(rules.raid_silver_per_10k * place.population / 10000 * place.prosperity / 100)
         haul = min(haul, army.size // 50 + 1)  # what the riders can carry off
         victim = w.polities[place.owner]

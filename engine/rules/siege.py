@@ -20,23 +20,11 @@ def lift_abandoned_sieges(w: GameState, out: list[LogRecord]) -> None:
 
 def resolve(w: GameState, out: list[LogRecord], gen: np.random.Generator) -> None:
     """Assaults first, then a month of siege for every place still besieged."""
-    for aid in sorted(w.armies):
-        army = w.armies.get(aid)
-        if army is None or army.task != "assault":
-            continue
-        place = w.places[army.place]
-        if place.owner == army.owner or not w.at_war(army.owner, place.owner):
-            w.set_army(aid, task="idle")
-            continue
+    for army in politics.armies_on_task(w, "assault"):  # lazily: each assault may change owners
         assault(w, army, out, gen)
-    for aid in sorted(w.armies):
-        army = w.armies.get(aid)
-        if army is None or army.task != "besiege":
-            continue
+    for army in politics.armies_on_task(w, "besiege"):
+        aid = army.id
         place = w.places[army.place]
-        if place.owner == army.owner or not w.at_war(army.owner, place.owner):
-            w.set_army(aid, task="idle")
-            continue
         if place.besieger is None:
             w.set_place(place.id, besieger=army.owner, siege_months=0)
             out.append(rec(w.date, "siege_started", (army.owner, place.owner), place.id, army=aid))
