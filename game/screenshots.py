@@ -27,6 +27,18 @@ def _settle(app, n: int = 4) -> None:  # type: ignore[no-untyped-def]
     app.draw()
 
 
+def _write_png(surface: pygame.Surface, path: Path) -> None:
+    """PNG; with Pillow at hand (a tool dependency, not the game's) reduced to 256 colours,
+    which keeps a relief-map screenshot near 300 KB instead of 1 MB."""
+    try:
+        from PIL import Image
+    except ImportError:
+        pygame.image.save(surface, str(path))
+        return
+    image = Image.frombytes("RGB", surface.get_size(), pygame.image.tobytes(surface, "RGB"))
+    image.quantize(256, method=Image.Quantize.MEDIANCUT).save(path, optimize=True)
+
+
 def shoot(lang: str, out: Path, scenario_id: str = "jin_xia_1211", faction: str = "jin") -> list[Path]:
     """Save one PNG per scene in ``lang``; returns the files written."""
     from engine.scenario import find_scenario, load_scenario
@@ -37,7 +49,7 @@ def shoot(lang: str, out: Path, scenario_id: str = "jin_xia_1211", faction: str 
     from game.scenes.handover import HandoverScene
     from game.scenes.help import HelpOverlay, HowToPlayScene
     from game.scenes.load import LoadScene
-    from game.scenes.map_scene import begin_game
+    from game.scenes.map_scene import MapScene, begin_game
     from game.scenes.new_game import NewGameScene
     from game.scenes.settings_screen import SettingsScene
     from game.scenes.title import TitleScene
@@ -53,7 +65,7 @@ def shoot(lang: str, out: Path, scenario_id: str = "jin_xia_1211", faction: str 
     def save(name: str) -> None:
         _settle(app)
         path = out / f"{name}_{lang}.png"
-        pygame.image.save(app.screen, str(path))
+        _write_png(app.screen, path)
         written.append(path)
 
     app.push(TitleScene(app))
@@ -69,7 +81,7 @@ def shoot(lang: str, out: Path, scenario_id: str = "jin_xia_1211", faction: str 
     begin_game(app, session)
     save("06_briefing")
     app.top.done()  # type: ignore[union-attr]
-    map_scene = app.find(type(app.scenes[0]))
+    map_scene = app.find(MapScene)
     assert map_scene is not None
     while app.top is not map_scene:
         app.pop()

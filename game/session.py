@@ -112,15 +112,18 @@ class Session:
     def end_turn(self) -> str:
         """End the current human's turn. Returns what comes next: ``"next_human"`` (hand the
         seat over), ``"new_turn"`` (the AIs moved and the month was resolved) or ``"over"``."""
+        start = self.state.date
         human = self.current
         if human is not None:
+            mark = len(self.state.log)  # the reports of their next turn start here
             self.apply(o.EndTurn(human))
-            self.seen_log[human] = len(self.state.log)
+            self.seen_log[human] = mark
         if self.state.over:
             return "over"
-        if self.current is not None:
-            return "next_human"
-        self.run_ais()
+        if self.state.date == start:  # the turn is still open: other humans, then the AIs
+            if self.current is not None:
+                return "next_human"
+            self.run_ais()
         return "over" if self.over else "new_turn"
 
     def run_ais(self) -> None:

@@ -15,9 +15,11 @@ import pygame
 from engine.scenario import Scenario
 from engine.state import Army, GameState
 from game.fonts import TextCache
+from game.i18n import t
 from game.mapview.camera import Camera
 from game.mapview.territory import hex_rgb
 from game.mapview.world import World
+from game.words import number
 
 #: Marker size (px at UI scale 1) and the lowest zoom at which the name shows, per rank.
 RANK_STYLE = {
@@ -34,15 +36,6 @@ INK = (25, 20, 15)
 PAPER = (250, 246, 232)
 GOLD = (226, 182, 80)
 SIEGE = (200, 40, 30)
-
-
-def strength_text(n: int, lang: str) -> str:
-    """Men as a short figure: 4.2万 / 42k."""
-    if lang == "en":
-        return f"{n / 1000:.0f}k" if n >= 10000 else f"{n / 1000:.1f}k"
-    if n >= 10000:
-        return f"{n / 10000:.1f}万".replace(".0万", "万")
-    return f"{n / 1000:.0f}千" if n >= 1000 else str(n)
 
 
 @dataclass
@@ -133,7 +126,7 @@ class Painter:
                 if rect.collidelist(labels) < 0 or pdef.id in (selected_place, hover_place):
                     surface.blit(img, rect)
                     labels.append(rect)
-        self._armies(surface, camera, state, lang, scale, selected_army)
+        self._armies(surface, camera, state, scale, selected_army)
 
     def _marker(self, surface: pygame.Surface, rank: str, x: float, y: float, r: float, colour: tuple[int, int, int]) -> None:
         if rank in ("capital", "secondary_capital"):
@@ -159,7 +152,7 @@ class Painter:
             pygame.draw.circle(surface, colour, (x, y), r)
             pygame.draw.circle(surface, INK, (x, y), r, 1)
 
-    def _armies(self, surface: pygame.Surface, camera: Camera, state: GameState, lang: str, scale: float, selected: str | None) -> None:
+    def _armies(self, surface: pygame.Surface, camera: Camera, state: GameState, scale: float, selected: str | None) -> None:
         stacks: dict[tuple[int, int], int] = {}
         for aid in sorted(state.armies):
             army = state.armies[aid]
@@ -169,7 +162,7 @@ class Painter:
             slot = stacks.get(key, 0)
             stacks[key] = slot + 1
             colour = self.colours.get(army.owner, (128, 128, 128))
-            label = self.text.render(strength_text(army.size, lang), max(9, round(12 * scale)), PAPER, bold=True)
+            label = self.text.render(number(army.size), max(9, round(12 * scale)), PAPER, bold=True)
             fw, fh = label.get_width() + round(8 * scale), label.get_height() + round(2 * scale)
             pole_x = round(x + slot * (fw + 4 * scale) - fw / 2 + 2)
             top = round(y - fh - 14 * scale)
@@ -179,8 +172,7 @@ class Painter:
             pygame.draw.rect(surface, GOLD if aid == selected else INK, flag, 3 if aid == selected else 1)
             surface.blit(label, label.get_rect(center=flag.center))
             if army.task in ("besiege", "assault", "raid"):
-                mark = {"besiege": "围", "assault": "攻", "raid": "掠"}[army.task] if lang != "en" else {"besiege": "S", "assault": "A", "raid": "R"}[army.task]
-                m = self.text.render(mark, max(9, round(11 * scale)), PAPER, bold=True)
+                m = self.text.render(t("mark_" + army.task), max(9, round(11 * scale)), PAPER, bold=True)
                 box = pygame.Rect(flag.right, flag.top, m.get_width() + 4, flag.height)
                 pygame.draw.rect(surface, SIEGE, box)
                 surface.blit(m, m.get_rect(center=box.center))

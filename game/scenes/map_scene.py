@@ -22,7 +22,7 @@ from game.i18n import language, t
 from game.mapview.camera import Camera
 from game.mapview.layers import MapLayers
 from game.mapview.minimap import Minimap
-from game.mapview.painter import Painter, strength_text
+from game.mapview.painter import Painter
 from game.mapview.territory import TerritoryGrid
 from game.mapview.world import World, load_world
 from game.scene import Scene
@@ -175,6 +175,7 @@ class MapScene(Scene):
         self.viewer = human
         self.selected_army = self.selected_place = None
         self.clear_destination()
+        self._hud_state = None  # a new player's turn: redraw every widget for them
         self.refresh()
         if len(self.session.living_humans()) > 1:
             from game.scenes.handover import HandoverScene
@@ -188,7 +189,6 @@ class MapScene(Scene):
             from game.scenes.briefing import BriefingScene
 
             self.centre_on_capital(human)
-
             self.app.push(BriefingScene(self.app, self.session, human, lambda: self._after_briefing(human)))
         else:
             self._after_briefing(human)
@@ -255,9 +255,7 @@ class MapScene(Scene):
         except IllegalOrder as err:
             self.toast(refusal(self.session.scenario, err.reason))
             return False
-        if isinstance(order, (o.Garrison, o.Merge)) and self.selected_army not in self.session.state.armies:
-            self.selected_army = None
-        self.refresh()
+        self.refresh()  # also drops the selection of an army that merged or garrisoned away
         return True
 
     def select_army(self, aid: str | None) -> None:
@@ -314,10 +312,8 @@ class MapScene(Scene):
     def confirm_move(self) -> None:
         if self.selected_army is None or self.destination is None or self.faction is None:
             return
-        aid = self.selected_army
-        if self.give(o.Move(self.faction, aid, self.destination)):
+        if self.give(o.Move(self.faction, self.selected_army, self.destination)):
             self.clear_destination()
-            self.selected_army = aid if aid in self.session.state.armies else None
             self.hud.refresh_panel()
 
     # ------------------------------------------------------------ dialogs and saving
@@ -571,7 +567,7 @@ class MapScene(Scene):
         state = self.session.state
         if self.hover_army and self.hover_army in state.armies:
             a = state.armies[self.hover_army]
-            lines = [t("army_of", state=state_name(scen, a.owner)) + f" · {strength_text(a.size, language())}",
+            lines = [t("army_of", state=state_name(scen, a.owner)) + f" · {number(a.size)}",
                      f"{t('commander')}: {commander_name(scen, a.commander)}"]
             lines += [f"{t(k)} {number(n)}" for k, n in zip(TROOP_KEYS, a.troops) if n]
             lines.append(f"{t('morale')} {a.morale} · {t('task_' + a.task)}")

@@ -110,7 +110,7 @@ class NewGameScene(Scene):
             btn = self.button(pygame.Rect(xa, y, col, bh), text, lambda e=entry: self.choose_scenario(e), t("tip_scenario"))
             if entry is self.entry:
                 btn.select()
-            self.scenario_buttons[entry.id] = btn
+            self.scenario_buttons[entry.folder.name] = btn
             y += bh + gap
         if self.error:
             desc = f"<b>{html.escape(t('scenario_broken'))}</b><br>{html.escape(self.error)}"

@@ -13,7 +13,7 @@ class TitleScene(Scene):
     def build(self) -> None:
         w, h = self.app.screen.get_size()
         bw, bh, gap = self.s(320), self.s(44), self.s(12)
-        self.label(pygame.Rect(0, int(h * 0.10), w, self.s(70)), "四国争衡", object_id="#title")
+        self.label(pygame.Rect(0, int(h * 0.10), w, self.s(70)), t("game_title"), object_id="#title")
         self.label(pygame.Rect(0, int(h * 0.10) + self.s(72), w, self.s(30)), t("subtitle"), object_id="#large")
         latest = saves.latest()
         items = [
@@ -36,6 +36,8 @@ class TitleScene(Scene):
             self.buttons["lang_" + lang] = self.button(
                 pygame.Rect(x, h - self.s(70), lw, self.s(34)), t("lang_" + lang), lambda lang=lang: self.app.set_language(lang), t("tip_language")
             )
+            if lang == self.app.settings.language:
+                self.buttons["lang_" + lang].select()
             x += lw + gap
 
     def draw(self, surface: pygame.Surface) -> None:

@@ -199,3 +199,15 @@ def test_the_idle_panel_lists_own_armies_and_tab_cycles_them() -> None:
     assert m.selected_army is None
     d.key(pygame.K_TAB)
     assert m.selected_army == "imperial"
+
+
+def test_scenarios_in_the_user_data_folder_are_offered(user_dirs) -> None:  # type: ignore[no-untyped-def]
+    import shutil
+
+    from game import catalog, paths
+    from tests.game.conftest import MINI
+
+    shutil.copytree(MINI, paths.user_scenarios_dir() / "my_mini")
+    entries = {e.folder.name: e for e in catalog.list_scenarios()}
+    assert entries["my_mini"].user and entries["my_mini"].name("zh") == "小剧本"
+    assert "jin_xia_1211" in entries and not entries["jin_xia_1211"].user
