@@ -4,7 +4,7 @@ A save holds the scenario id and content hash, the overlays, the setup (seed inc
 numpy version, the order history and the final state with its hash. Loading checks the format
 version and the state hash, so a damaged or too-new file is refused with a clear message —
 and because writes go to a temporary file that replaces the target only when complete, the
-previous save survives any failure. No pickle: a save from a stranger cannot run code.
+previous save survives any failure. Saves are plain JSON data: a save from a stranger cannot run code.
 """
 
 from __future__ import annotations

@@ -6,7 +6,7 @@ from collections import defaultdict
 
 import numpy as np
 
-from engine.rules.geography import graph, may_enter
+from engine.rules import politics
 from engine.rules.troops import field_power, morale_factor, skill_factor
 from engine.state import Army, GameState, LogRecord, rec, troops_scale, troops_total
 
@@ -60,20 +60,4 @@ def _fight(w: GameState, a_id: str, b_id: str, place_id: str, out: list[LogRecor
         out.append(rec(w.date, "army_destroyed", (lose.owner,), place_id, army=lose.id))
         return
     w.set_army(lose.id, troops=lose_left, morale=max(10, lose.morale - 25))
-    retreat(w, lose.id, out)
-
-
-def retreat(w: GameState, army_id: str, out: list[LogRecord]) -> None:
-    """A beaten army falls back to a neighbouring place its owner holds; with none, it breaks."""
-    army = w.armies[army_id]
-    for nxt, _ in graph(w.scen).neighbours[army.place]:
-        if w.places[nxt].owner == army.owner:
-            w.set_army(army_id, place=nxt, task="idle", path=(), progress=0)
-            return
-    for nxt, _ in graph(w.scen).neighbours[army.place]:
-        owner = w.places[nxt].owner
-        if not w.at_war(owner, army.owner) and may_enter(w, army.owner, nxt):
-            w.set_army(army_id, place=nxt, task="idle", path=(), progress=0)
-            return
-    del w.armies[army_id]
-    out.append(rec(w.date, "army_destroyed", (army.owner,), army.place, army=army_id))
+    politics.retreat(w, lose.id, out)

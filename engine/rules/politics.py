@@ -186,7 +186,7 @@ def capture(w: GameState, place_id: str, taker: str, out: list[LogRecord], how: 
     out.append(rec(w.date, "capture", (taker, loser), place_id, how=how))
     for aid, army in sorted(w.armies.items()):
         if army.place == place_id and army.owner == loser:
-            _retreat(w, aid, out)
+            retreat(w, aid, out)
     lp = w.polities[loser]
     if lp.capital == place_id:
         w.set_polity(loser, legitimacy=clamp_legit(lp.legitimacy - 10))
@@ -210,15 +210,18 @@ def best_capital(w: GameState, state_id: str) -> str | None:
     return min(candidates, key=lambda p: (ranks.get(w.scen.places[p.id].rank, 9), -p.population, p.id)).id
 
 
-def _retreat(w: GameState, army_id: str, out: list[LogRecord]) -> None:
-    """An army caught in a lost place falls back to a neighbouring own place or disbands."""
-    from engine.rules.geography import graph
+def retreat(w: GameState, army_id: str, out: list[LogRecord]) -> None:
+    """A beaten or cut-off army falls back to a neighbouring place its owner holds, else to
+    friendly (treaty) land that is not at war with it; with neither, it breaks up."""
+    from engine.rules.geography import graph, may_enter
 
     army = w.armies[army_id]
-    for nxt, _ in graph(w.scen).neighbours[army.place]:
-        if w.places[nxt].owner == army.owner:
-            w.set_army(army_id, place=nxt, task="idle", path=(), progress=0)
-            return
+    neighbours = [nxt for nxt, _ in graph(w.scen).neighbours[army.place]]
+    own = [n for n in neighbours if w.places[n].owner == army.owner]
+    friendly = [n for n in neighbours if not w.at_war(w.places[n].owner, army.owner) and may_enter(w, army.owner, n)]
+    for nxt in own or friendly:
+        w.set_army(army_id, place=nxt, task="idle", path=(), progress=0)
+        return
     del w.armies[army_id]
     out.append(rec(w.date, "army_destroyed", (army.owner,), army.place, army=army_id))
 

@@ -167,3 +167,14 @@ def test_succession_clears_the_heir_who_took_the_throne(duel: GameState) -> None
 
 def test_legitimacy_is_clamped(duel: GameState) -> None:
     assert politics.clamp_legit(-7) == 0 and politics.clamp_legit(140) == 100 and politics.clamp_legit(42) == 42
+
+
+def test_a_fallen_states_sieges_are_lifted(duel: GameState) -> None:
+    # Grey besieges Blue's city, then loses its only town to Red and falls: nobody besieges
+    # the city any more, and a siege by a state that no longer exists must not linger.
+    duel.wars.add(("blue", "grey"))
+    put_army(duel, "g", "grey", "blue_city", (0, 0, 9000, 0), task="besiege")
+    duel.set_place("blue_city", besieger="grey", siege_months=1)
+    politics.capture(duel, "grey_town", "red", _out())
+    assert not duel.polities["grey"].alive
+    assert duel.places["blue_city"].besieger is None and duel.places["blue_city"].siege_months == 0
