@@ -30,6 +30,7 @@ def apply(state: GameState, order: o.Order) -> tuple[GameState, list[LogRecord]]
     w = state.copy()
     out: list[LogRecord] = []
     _HANDLERS[type(order)](w, order, out)
+    _resolve_if_all_done(w, out)
     w.order_count += 1
     w.log.extend(out)
     return w, out
@@ -226,7 +227,12 @@ def _choose(w: GameState, order: o.ChooseEvent, out: list[LogRecord]) -> None:
 
 def _end_turn(w: GameState, order: o.EndTurn, out: list[LogRecord]) -> None:
     w.done.add(order.faction)
-    if not all(f in w.done for f in w.alive()):
+
+
+def _resolve_if_all_done(w: GameState, out: list[LogRecord]) -> None:
+    """When every living faction has ended its turn, the turn's months resolve. Checked after
+    every order, not only EndTurn: the last faction to act may fall through its own order."""
+    if not w.done or w.over or not all(f in w.done for f in w.alive()):
         return
     for _ in range(w.setup.turn_months):
         month.resolve_month(w, out)

@@ -16,12 +16,12 @@ from pathlib import Path
 from typing import Any, Callable
 
 import numpy as np
-
 from pydantic import TypeAdapter
 
 from engine import orders as o
 from engine.apply import apply
 from engine.calendar import parse_month
+from engine.legality import legal_orders
 from engine.scenario import Scenario
 from engine.scenario import model as m
 from engine.state import Army, GameState, LogRecord
@@ -135,8 +135,6 @@ def choose_order(legal: list[o.Order], pick: Callable[[int], int]) -> o.Order:
 def random_play(state: GameState, steps: int, seed: int) -> tuple[GameState, list[o.Order], list[GameState]]:
     """A game of random legal orders from ``state``, driven by a seeded numpy generator:
     the final state, the orders given and every state passed through."""
-    from engine.legality import legal_orders
-
     gen = np.random.Generator(np.random.PCG64(seed))
 
     def pick(n: int) -> int:

@@ -6,14 +6,16 @@ from __future__ import annotations
 import copy
 import dataclasses
 
+import pytest
+
 from engine import orders as o
 from engine.apply import apply
-from engine.legality import IllegalOrder, recruit_cost
+from engine.legality import IllegalOrder, legal_orders, recruit_cost
+from engine.rules import politics
+from engine.scenario.model import EventDef
 from engine.setup import new_game
 from engine.state import GameState, Pending, Treaty
-from engine_testkit import at_date, clear_armies, kinds, put_army
-
-import pytest
+from engine_testkit import at_date, build, clear_armies, kinds, put_army
 
 
 def _deep(state: GameState) -> dict:
@@ -35,8 +37,6 @@ def test_the_month_resolves_when_the_last_living_faction_ends_its_turn(duel: Gam
 
 def test_a_fallen_faction_is_not_waited_for(mini: GameState) -> None:
     # the kingdom's places go to the empire and it falls
-    from engine.rules import politics
-
     for p in mini.places_of("kingdom"):
         politics.capture(mini, p.id, "empire", [])
     assert not mini.polities["kingdom"].alive
@@ -221,3 +221,21 @@ def test_answering_a_call_to_arms(duel: GameState) -> None:
     assert joined.polities["blue"].legitimacy == w.polities["blue"].legitimacy  # a just war
     stayed, out = apply(w, o.Answer("blue", call.id, False))
     assert not stayed.at_war("blue", "red") and "call_refused" in kinds(out)
+
+
+def test_the_month_resolves_when_the_last_faction_still_to_act_falls(duel: GameState) -> None:
+    # Red, the last to act, takes an event choice that hands its last places away and falls:
+    # every living faction has now ended its turn, so the month must resolve (otherwise
+    # nobody may give an order and the game is stuck).
+    surrender = build(EventDef, {
+        "id": "surrender", "title": {"zh": "降", "en": "Surrender"}, "window": {"from": "1200-01"}, "actor": "red",
+        "choices": [{"id": "yield", "text": {"zh": "降", "en": "Yield"}, "historical": True, "effects": [
+            {"set_owner": {"place": "red_camp", "state": "blue"}},
+            {"set_owner": {"place": "red_pasture", "state": "blue"}}]}]})
+    duel.scen = dataclasses.replace(duel.scen, events={"surrender": surrender})
+    duel.pending.append(Pending(duel.take_id(), "event", "red", ref="surrender"))
+    w, _ = apply(duel, o.EndTurn("blue"))
+    w, _ = apply(w, o.EndTurn("grey"))
+    w, _ = apply(w, o.ChooseEvent("red", duel.pending[0].id, "yield"))
+    assert not w.polities["red"].alive
+    assert w.date == duel.date + 1 or any(legal_orders(w, f) for f in w.alive())

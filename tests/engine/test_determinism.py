@@ -108,7 +108,7 @@ def _unseeded(monkeypatch: pytest.MonkeyPatch, source: str) -> None:
         original(w, out)
         noise = int(os_gen.integers(0, 2**62)) if source == "generator" else time.perf_counter_ns()
         first = w.alive()[0]
-        w.set_polity(first, treasury=w.polities[first].treasury + noise % 1000 + 1000 * (noise % 7))
+        w.set_polity(first, treasury=w.polities[first].treasury + noise)
 
     monkeypatch.setattr(supply, "attrition", leaky)
 

@@ -10,9 +10,9 @@ import pytest
 from engine import orders as o
 from engine.apply import apply
 from engine.rules import events
+from engine.scenario.model import HistoryDef
 from engine.setup import new_game
 from engine.state import GameState, LogRecord
-from engine.scenario.model import HistoryDef
 from engine_testkit import Draws, at_date, build, end_month, kinds
 
 # The duel's events: "windfall" (1200-02..04, while Blue holds open_village, chance 0.5:

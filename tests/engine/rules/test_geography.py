@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import pytest
 
-from engine.scenario.model import RouteDef
 from engine.rules.geography import graph, is_deep_winter, may_enter, plan_path, route_between, route_days
+from engine.scenario.model import RouteDef
 from engine.state import GameState, Treaty
-from engine_testkit import at_date, month, put_army, with_rules
+from engine_testkit import at_date, month, with_rules
 
 
 def _days(scen, a: str, b: str, when: str) -> int:
