@@ -12,7 +12,8 @@ def month(w: GameState, out: list[LogRecord]) -> None:
     """Income, upkeep and recovery for every living state, in id order."""
     scen = w.scen
     rules = scen.rules
-    silver: dict[str, float] = defaultdict(float)
+    silver: dict[str, float] = defaultdict(float)  # income, scaled by legitimacy
+    costs: dict[str, float] = defaultdict(float)  # upkeep, paid in full whatever the legitimacy
     grain: dict[str, float] = defaultdict(float)
     men: dict[str, float] = defaultdict(float)
     for pid in sorted(w.places):
@@ -29,12 +30,12 @@ def month(w: GameState, out: list[LogRecord]) -> None:
             prosperity = min(base, place.prosperity + rules.prosperity_recovery) if place.prosperity < base else place.prosperity
             if food != place.food or prosperity != place.prosperity:
                 w.set_place(pid, food=food, prosperity=prosperity)
-        silver[place.owner] -= place.garrison / 1000.0 * rules.upkeep_silver_per_1000 * rules.garrison_upkeep_factor
+        costs[place.owner] += place.garrison / 1000.0 * rules.upkeep_silver_per_1000 * rules.garrison_upkeep_factor
         grain[place.owner] -= place.garrison / 1000.0 * rules.upkeep_grain_per_1000 * rules.garrison_upkeep_factor
     for aid in sorted(w.armies):
         army = w.armies[aid]
         paid = (army.size - army.troops[0] * (1.0 - rules.steppe_cost_factor)) / 1000.0
-        silver[army.owner] -= paid * rules.upkeep_silver_per_1000
+        costs[army.owner] += paid * rules.upkeep_silver_per_1000
         grain[army.owner] -= paid * rules.upkeep_grain_per_1000
     for tid in sorted(w.treaties):
         treaty = w.treaties[tid]
@@ -53,7 +54,7 @@ def month(w: GameState, out: list[LogRecord]) -> None:
         legit = 0.5 + pol.legitimacy / 200.0
         w.set_polity(
             sid,
-            treasury=max(0, pol.treasury + int(round(silver[sid] * legit))),
+            treasury=max(0, pol.treasury + int(round(silver[sid] * legit - costs[sid]))),
             grain=max(0, pol.grain + int(round(grain[sid]))),
             manpower=max(0, pol.manpower + int(men[sid] * legit)),
         )

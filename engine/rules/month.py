@@ -16,6 +16,7 @@ def resolve_month(w: GameState, out: list[LogRecord]) -> None:
     siege.lift_abandoned_sieges(w, out)
     movement.advance(w, out)
     combat.battles(w, out, gen)
+    siege.lift_abandoned_sieges(w, out)  # besiegers beaten in the field end their siege
     siege.resolve(w, out, gen)
     raid.resolve(w, out)
     supply.attrition(w, out)

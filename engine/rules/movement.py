@@ -35,7 +35,7 @@ def advance(w: GameState, out: list[LogRecord]) -> None:
             owner = w.places[place].owner
             if owner != army.owner and w.at_war(army.owner, owner):
                 target = w.places[place]
-                defended = any(a.place == place and a.owner == owner for a in w.armies.values())
+                defended = any(a.place == place and w.at_war(a.owner, army.owner) for a in w.armies.values())
                 if target.garrison == 0 and target.walls == 0 and not defended:
                     w.set_army(aid, place=place)
                     politics.capture(w, place, army.owner, out, how="marched_in")

@@ -43,7 +43,7 @@ def _siege_month(w: GameState, pid: str, out: list[LogRecord]) -> None:
         garrison = int(garrison * (1.0 - rules.starved_garrison_loss))
     w.set_place(pid, food=food, garrison=garrison, siege_months=place.siege_months + 1)
     besiegers = sum(troops_total(a.troops) for a in w.armies.values() if a.place == pid and a.owner == place.besieger)
-    if food == 0 and (garrison == 0 or garrison * 10 < besiegers):
+    if food == 0 and besiegers > 0 and (garrison == 0 or garrison * 10 < besiegers):
         taker = place.besieger
         assert taker is not None
         out.append(rec(w.date, "siege_ended", (taker, place.owner), pid, how="starved", months=place.siege_months + 1))

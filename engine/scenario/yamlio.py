@@ -34,13 +34,25 @@ class Mark:
     col: int
 
 
+class _Marks(dict):  # type: ignore[type-arg]
+    """Path -> position. Holds PyYAML's own marks and makes a :class:`Mark` only when one is
+    asked for: most values never need their position, so loading stays fast."""
+
+    def __getitem__(self, key: Path_) -> Mark:
+        raw = dict.__getitem__(self, key)
+        return raw if isinstance(raw, Mark) else Mark(raw.line + 1, raw.column + 1)
+
+    def get(self, key: Path_, default: Any = None) -> Any:  # type: ignore[override]
+        return self[key] if key in self else default
+
+
 @dataclass
 class YamlDoc:
     """A parsed YAML file: its data, the position of every path in it, and any problems."""
 
     path: Path
     data: Any
-    marks: dict[Path_, Mark] = field(default_factory=dict)
+    marks: dict[Path_, Mark] = field(default_factory=_Marks)
     problems: list[tuple[Path_, Mark, str]] = field(default_factory=list)
     #: values YAML read as booleans from words like ``no`` or ``on``: path -> the word.
     bool_words: dict[Path_, str] = field(default_factory=dict)
@@ -75,8 +87,11 @@ MAX_DEPTH = 100
 MAX_NODES = 500_000
 
 
+_STR_TAG = "tag:yaml.org,2002:str"
+
+
 def _scalar(node: yaml.ScalarNode, path: Path_ = (), doc: YamlDoc | None = None) -> Any:
-    if node.tag == _TIMESTAMP_TAG:
+    if node.tag == _STR_TAG or node.tag == _TIMESTAMP_TAG:  # most values: no constructor needed
         return node.value
     try:
         value = _constructor.construct_object(node, deep=True)
@@ -95,7 +110,7 @@ def _build(node: yaml.Node, path: Path_, doc: YamlDoc, active: frozenset[int] = 
         if doc.nodes == MAX_NODES + 1:
             doc.problems.append((path, _mark(node), f"the file expands to more than {MAX_NODES} values (too many aliases?)"))
         return None
-    doc.marks[path] = _mark(node)
+    dict.__setitem__(doc.marks, path, node.start_mark)
     if id(node) in active:
         doc.problems.append((path, _mark(node), "recursive YAML alias (a value that contains itself)"))
         return None

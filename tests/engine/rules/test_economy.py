@@ -6,8 +6,8 @@ from engine.rules import economy
 from engine.state import GameState, LogRecord, Treaty
 from engine_testkit import clear_armies, put_army
 
-# Income is multiplied by 0.5 + legitimacy / 200 (0.8 for Red and Blue at 60, 0.75 for Grey)
-# and rounded once per state, so differences below are compared to within one silver.
+# Silver income (not upkeep) is multiplied by 0.5 + legitimacy / 200 (0.8 for Red and Blue at
+# 60, 0.75 for Grey) and rounded once per state, so differences are compared to within one.
 
 
 def _month(w: GameState) -> GameState:
@@ -57,11 +57,12 @@ def test_prosperity_recovers_towards_its_base(duel: GameState) -> None:
 def test_armies_cost_upkeep(duel: GameState) -> None:
     rules = duel.scen.rules
     bigger = duel.copy()
-    put_army(bigger, "extra", "red", "red_camp", (0, 0, 10000, 0))
+    put_army(bigger, "extra", "red", "red_camp", (0, 0, 40000, 0))
     silver = _delta(duel, "treasury", "red") - _delta(bigger, "treasury", "red")
     grain = _delta(duel, "grain", "red") - _delta(bigger, "grain", "red")
-    assert abs(silver - 10 * rules.upkeep_silver_per_1000 * _legit_factor(duel, "red")) <= 1
-    assert abs(grain - 10 * rules.upkeep_grain_per_1000) <= 1
+    # 40,000 foot: 20 silver and 40 grain a month, whatever the state's legitimacy
+    assert abs(silver - 40 * rules.upkeep_silver_per_1000) <= 1
+    assert abs(grain - 40 * rules.upkeep_grain_per_1000) <= 1
 
 
 def test_garrisons_cost_less_than_field_armies(duel: GameState) -> None:
@@ -122,3 +123,15 @@ def test_steppe_horsemen_cost_a_share_of_the_upkeep(duel: GameState) -> None:
     rider_grain = _delta(duel, "grain", "red") - _delta(riders, "grain", "red")
     assert abs(foot_grain - 40 * rules.upkeep_grain_per_1000) <= 1
     assert abs(rider_grain - 40 * rules.upkeep_grain_per_1000 * rules.steppe_cost_factor) <= 1
+
+
+def test_legitimacy_scales_income_but_not_upkeep(duel: GameState) -> None:
+    # Red with no income (both its places besieged) and an army to pay: what the army costs
+    # must not depend on how legitimate the khan is.
+    duel.set_place("red_camp", besieger="blue")
+    duel.set_place("red_pasture", besieger="blue")
+    put_army(duel, "extra", "red", "red_camp", (0, 0, 40000, 0))
+    low, high = duel.copy(), duel.copy()
+    low.set_polity("red", legitimacy=0)
+    high.set_polity("red", legitimacy=100)
+    assert _delta(low, "treasury", "red") == _delta(high, "treasury", "red") < 0

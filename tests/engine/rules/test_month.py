@@ -56,3 +56,18 @@ def test_the_generator_state_is_kept_after_the_draws(duel: GameState) -> None:
     _resolve(duel)
     before.uniform(0.8, 1.2, size=2)  # the battle's two draws
     assert np.array_equal(duel.generator().random(3), before.random(3))
+
+
+def test_a_siege_whose_besiegers_are_beaten_ends_that_month(duel: GameState) -> None:
+    # Red besieges the fortress (no food, no garrison left); Blue's relief army destroys the
+    # besiegers. The siege must not go on without them, let alone take the fortress.
+    at_date(duel, "1200-07")
+    clear_armies(duel)
+    duel.set_place("fortress", garrison=0, food=1, besieger="red", siege_months=4)
+    put_army(duel, "r", "red", "fortress", (0, 0, 2000, 0), task="besiege")
+    put_army(duel, "b", "blue", "fortress", (0, 0, 20000, 0))
+    out = _resolve(duel)
+    assert "r" not in duel.armies and "battle" in kinds(out)
+    fort = duel.places["fortress"]
+    assert (fort.owner, fort.besieger) == ("blue", None)
+    assert fort.food >= 1 and duel.armies["b"].place == "fortress"

@@ -132,3 +132,16 @@ def test_idle_armies_do_not_move(duel: GameState) -> None:
     before = duel.armies["red_horde"]
     assert _advance(duel) == []
     assert duel.armies["red_horde"] == before
+
+
+def test_any_enemy_army_standing_there_stops_the_march(duel: GameState) -> None:
+    # Grey, at war with Red, holds open_village with an army, though the village is Blue's:
+    # Red's riders cannot ride past it (nor take the village) without a fight.
+    at_date(duel, "1200-07")
+    duel.wars.add(("grey", "red"))
+    put_army(duel, "grey_band", "grey", "open_village", (0, 0, 2000, 0))
+    _march(duel, "red_horde", "fortress")
+    assert duel.armies["red_horde"].path == ("open_village", "fortress")
+    _advance(duel)
+    assert duel.places["open_village"].owner == "blue"
+    assert duel.armies["red_horde"].place == "open_village"
