@@ -2,7 +2,7 @@
 
 Times ``load_scenario`` (read, two-phase validation, building the scenario) beside
 ``yaml.load(text, Loader=CSafeLoader)`` of the same YAML files (scenario.yaml and its
-includes), each the median of N runs after one warm-up, and prints their ratio. Target
+includes), each the median of N interleaved runs after one warm-up, and prints their ratio. Target
 (DESIGN.md section 8): load+validate at most 2x the bare parse.
 
     .venv/bin/python benchmarks/load.py [--scenario jin_xia_1211] [--runs 5]
@@ -38,14 +38,17 @@ def bare_parse(files: list[Path]) -> None:
         yaml.load(path.read_text(encoding="utf-8"), Loader=FastLoader)
 
 
-def timed(fn, runs: int) -> list[float]:
-    fn()  # warm-up: imports, lazily built tables, the file cache
-    out = []
+def timed_pair(a, b, runs: int) -> tuple[list[float], list[float]]:
+    """Time ``a`` and ``b`` in turn (a b a b …) after a warm-up of each, so a noisy machine
+    slows both alike instead of skewing the ratio."""
+    a(), b()  # warm-up: imports, lazily built tables, the file cache
+    out_a, out_b = [], []
     for _ in range(runs):
-        t0 = time.perf_counter()
-        fn()
-        out.append(time.perf_counter() - t0)
-    return out
+        for fn, out in ((a, out_a), (b, out_b)):
+            t0 = time.perf_counter()
+            fn()
+            out.append(time.perf_counter() - t0)
+    return out_a, out_b
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -59,8 +62,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     files = yaml_files(folder)
     size = sum(p.stat().st_size for p in files)
     runs = max(1, args.runs)
-    loaded = timed(lambda: load(folder), runs)
-    parsed = timed(lambda: bare_parse(files), runs)
+    loaded, parsed = timed_pair(lambda: load(folder), lambda: bare_parse(files), runs)
     lm, pm = median(loaded), median(parsed)
     print(f"scenario: {folder.name}: {len(files)} YAML files, {size / 1024:.0f} KiB, {runs} run(s) each")
     print(f"load+validate, median: {lm * 1000:.1f} ms  [min {min(loaded) * 1000:.1f}, max {max(loaded) * 1000:.1f}]")

@@ -13,10 +13,10 @@ from engine.state import GameState, LogRecord, rec
 
 def resolve_month(w: GameState, out: list[LogRecord]) -> None:
     gen = w.generator()
-    siege.lift_abandoned_sieges(w, out)
     movement.advance(w, out)
     combat.battles(w, out, gen)
-    siege.lift_abandoned_sieges(w, out)  # besiegers beaten in the field end their siege
+    # once, after marching and fighting: besiegers that left or were beaten end their siege
+    siege.lift_abandoned_sieges(w, out)
     siege.resolve(w, out, gen)
     raid.resolve(w, out)
     supply.attrition(w, out)

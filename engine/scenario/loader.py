@@ -287,23 +287,22 @@ def _include(rep: Reporter, raw: RawScenario, header_doc: YamlDoc, folder: Path,
     """Read one included file, or report why it cannot be included."""
     hasher = raw.hasher
     target = folder / inc
-    if True:
-        if Path(inc).is_absolute() or not _inside(folder, target):
-            rep.at(header_doc, ("include", i), f"include {inc!r} reaches outside the scenario folder")
-            return None
-        if target.resolve() in seen:
-            rep.at(header_doc, ("include", i), f"include {inc!r} is listed twice")
-            return None
-        seen.add(target.resolve())
-        if target.suffix not in (".yaml", ".yml"):
-            rep.at(header_doc, ("include", i), f"include {inc!r} is not a .yaml file")
-            return None
-        if not target.is_file():
-            rep.at(header_doc, ("include", i), f"included file {inc!r} does not exist")
-            return None
-        hasher.update(inc.encode())
-        hasher.update(target.read_bytes())
-        return _parse(rep, target)
+    if Path(inc).is_absolute() or not _inside(folder, target):
+        rep.at(header_doc, ("include", i), f"include {inc!r} reaches outside the scenario folder")
+        return None
+    if target.resolve() in seen:
+        rep.at(header_doc, ("include", i), f"include {inc!r} is listed twice")
+        return None
+    seen.add(target.resolve())
+    if target.suffix not in (".yaml", ".yml"):
+        rep.at(header_doc, ("include", i), f"include {inc!r} is not a .yaml file")
+        return None
+    if not target.is_file():
+        rep.at(header_doc, ("include", i), f"included file {inc!r} does not exist")
+        return None
+    hasher.update(inc.encode())
+    hasher.update(target.read_bytes())
+    return _parse(rep, target)
 
 
 def _collect_sections(rep: Reporter, doc: YamlDoc, entries: dict[str, list[RawEntry]]) -> None:
