@@ -40,3 +40,24 @@ def test_records_of_played_games_read_in_every_language(mini_scen, duel_scen) ->
                 if record.kind in TEMPLATES:
                     assert not text.startswith(f"{record.kind}:"), text
             assert chronicle_line(record, scen).startswith(format_month(record.date))
+
+
+def test_traditional_chinese_has_its_own_templates(mini_scen) -> None:
+    from engine.state import rec
+    state = new_game(mini_scen, seed=1)
+    a, b = sorted(state.polities)[:2]
+    record = rec(state.date, "war_declared", (a, b))
+    assert "开战" in describe(record, mini_scen, "zh")
+    assert "開戰" in describe(record, mini_scen, "zh_hant")
+    for zh, hant, en in TEMPLATES.values():
+        assert zh and hant and en
+
+
+def test_a_record_without_the_data_its_template_names_gets_the_plain_form(mini_scen) -> None:
+    """A scenario's ``log`` effect may write ``treaty_broken`` with actors only: no empty name."""
+    from engine.state import rec
+    state = new_game(mini_scen, seed=1)
+    a = sorted(state.polities)[0]
+    text = describe(rec(state.date, "treaty_broken", (a,)), mini_scen, "en")
+    assert text.startswith("[treaty broken]") and not text.endswith("the ")
+    assert describe(rec(state.date, "treaty_broken", (a,)), mini_scen, "zh_hant").startswith("【背約】")
