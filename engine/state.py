@@ -214,6 +214,11 @@ class GameState:
     over: bool = False
     #: orders applied so far; with the seed, the game's whole record.
     order_count: int = 0
+    #: milestone id -> runs (first, last) of months at whose end its condition held, looked at
+    #: only inside the milestone's observation window (see :mod:`engine.chronology.milestones`).
+    milestones_seen: dict[str, tuple[tuple[int, int], ...]] = field(default_factory=dict)
+    #: goal id -> whether its condition held in the month it was judged (see :mod:`engine.goals`).
+    goal_outcomes: dict[str, bool] = field(default_factory=dict)
     #: the immutable definitions this game is played on (shared, never saved or hashed).
     scen: Any = field(default=None, repr=False, compare=False)
 
@@ -238,6 +243,8 @@ class GameState:
             months_left=self.months_left,
             over=self.over,
             order_count=self.order_count,
+            milestones_seen=dict(self.milestones_seen),
+            goal_outcomes=dict(self.goal_outcomes),
             scen=self.scen,
         )
 
@@ -315,6 +322,11 @@ class GameState:
             "months_left": self.months_left,
             "over": self.over,
             "order_count": self.order_count,
+            # left out while empty, so states and saves from before the chronology check hash alike
+            **({"milestones_seen": {k: [list(r) for r in v] for k, v in sorted(self.milestones_seen.items())}}
+               if self.milestones_seen else {}),
+            # likewise left out while empty (states from before goals were judged month by month)
+            **({"goal_outcomes": dict(sorted(self.goal_outcomes.items()))} if self.goal_outcomes else {}),
         }
 
     def state_hash(self) -> str:
@@ -383,5 +395,7 @@ def state_from_json(data: dict[str, Any], scen: Any = None) -> GameState:
         months_left=int(data["months_left"]),
         over=bool(data["over"]),
         order_count=int(data["order_count"]),
+        milestones_seen={str(k): tuple((int(a), int(b)) for a, b in v) for k, v in data.get("milestones_seen", {}).items()},
+        goal_outcomes={str(k): bool(v) for k, v in data.get("goal_outcomes", {}).items()},
         scen=scen,
     )

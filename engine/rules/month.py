@@ -6,6 +6,7 @@ date then moves on, and the new month opens with in-play history, events and tre
 
 from __future__ import annotations
 
+from engine import chronology, goals
 from engine.calendar import format_month
 from engine.rules import combat, economy, events, movement, raid, siege, supply, treaties
 from engine.state import GameState, LogRecord, rec
@@ -21,6 +22,8 @@ def resolve_month(w: GameState, out: list[LogRecord]) -> None:
     raid.resolve(w, out)
     supply.attrition(w, out)
     economy.month(w, out)
+    goals.track(w)  # dated goals are judged in their own month
+    chronology.observe(w)  # milestones in their window: did they hold this month?
     w.date += 1
     if w.date > w.setup.end:
         w.over = True
