@@ -1,5 +1,9 @@
 """The headless commands ``simulate`` and ``replay`` (called from main.py).
 
+``simulate`` prints the game month by month: the game's own records, beside them what really
+happened that month ("this month in history", with sources), and each milestone as it
+resolves; at the end the final state, the fidelity score and the first major divergence.
+
 Errors from bad input (a broken scenario or overlay, a bad date, a damaged save) print one
 line each and return exit code 2, never a traceback.
 """
@@ -10,10 +14,12 @@ import argparse
 import sys
 from pathlib import Path
 
+from engine import chronology
 from engine.ai.baseline import BaselineAI
 from engine.ai.controller import Controller, play_turn
 from engine.apply import apply
 from engine.calendar import format_month, parse_month
+from engine.chronology import words
 from engine.legality import IllegalOrder
 from engine.narrate import chronicle_line
 from engine.orders import Order
@@ -54,7 +60,7 @@ def simulate(args: argparse.Namespace) -> int:
         start = parse_month(args.start) if args.start else None
         until = parse_month(args.until) if args.until else None
         state = new_game(scen, start=start, seed=args.seed, turn_months=3 if args.turn == "season" else 1,
-                         historical_mode="ai", end=until)
+                         historical_mode="ai", ai_level=getattr(args, "ai_level", "normal"), end=until)
     except ScenarioError as exc:
         for p in exc.problems:
             print(p, file=sys.stderr)
@@ -63,24 +69,16 @@ def simulate(args: argparse.Namespace) -> int:
         return _fail(f"simulate: {exc}")
     ai = BaselineAI()
     controllers: dict[str, Controller] = {f: ai for f in scen.states}
-    printed = 0
     lang = args.lang
+    chronicle = MonthlyChronicle(scen, lang, state)
 
     def show(st: GameState) -> None:
-        nonlocal printed
-        if args.quiet:
-            return
-        for r in st.log[printed:]:
-            if r.kind not in QUIET_KINDS:
-                print(chronicle_line(r, scen, lang))
-        printed = len(st.log)
+        if not args.quiet:
+            chronicle.turn(st)
 
-    for r in state.log:
-        if not args.quiet and r.kind not in QUIET_KINDS:
-            print(chronicle_line(r, scen, lang))
-    printed = len(state.log)
     state, orders = run_campaign(state, controllers, on_month=show)
     _summary(state, scen, lang)
+    _fidelity_summary(state, scen, lang)
     if args.save:
         try:
             save_game(args.save, GameRecord(scen.id, scen.content_hash, [str(p) for p in args.whatif], state, orders,
@@ -89,6 +87,56 @@ def simulate(args: argparse.Namespace) -> int:
             return _fail(f"simulate: cannot write {args.save}: {exc.strerror}")
         print(f"saved {args.save} ({len(orders)} orders, state {state.state_hash()[:12]})")
     return EXIT_OK
+
+
+class MonthlyChronicle:
+    """Prints, month by month, the game's records beside "this month in history" and the
+    milestones as they resolve (met on time, early, late, overdue, missed)."""
+
+    def __init__(self, scen: Scenario, lang: str, state: GameState) -> None:
+        self.scen, self.lang = scen, lang
+        self.printed = 0
+        self.month = state.date
+        self.shown: dict[str, str] = {}
+        self.colon = ": " if lang == "en" else "："
+
+    def _label(self, en: str, zh: str, zh_hant: str) -> str:
+        return {"en": en, "zh": zh, "zh_hant": zh_hant}.get(self.lang, en)
+
+    def turn(self, st: GameState) -> None:
+        """Print what is new since the last call: every month that has been played."""
+        last = st.date - 1
+        pending = st.log[self.printed:]
+        for month in range(self.month, last + 1):
+            for r in pending:
+                if r.date == month and r.kind not in QUIET_KINDS:
+                    print(chronicle_line(r, self.scen, self.lang))
+            for e in chronology.this_month(self.scen, month):
+                tag = self._label("history", "史实", "史實")
+                print(f"{format_month(month)}  ┊ {tag}{self.colon}{e.text.get(self.lang)} [{e.source}]")
+        self.printed += sum(1 for r in pending if r.date <= last)
+        self.month = last + 1
+        for r in chronology.milestone_results(st):
+            if r.status in ("pending", "before_start") or self.shown.get(r.id) == r.status:
+                continue
+            self.shown[r.id] = r.status
+            tag = self._label("milestone", "里程碑", "里程碑")
+            print(f"{format_month(last)}  ┊ ◆ {tag} {format_month(r.date)}{self.colon}{r.text.get(self.lang)} — {words.status_text(r, self.lang)}")
+
+
+def _fidelity_summary(state: GameState, scen: Scenario, lang: str) -> None:
+    fid = chronology.fidelity(state)
+    if fid.score is None:
+        return
+    met = fid.by_status["on_time"]
+    if lang == "en":
+        print(f"Fidelity to history: {fid.score:.1f} / 100 ({met} of {fid.counted} milestones on time)")
+    else:
+        print(f"{'史实吻合度' if lang == 'zh' else '史實吻合度'}：{fid.score:.1f} / 100（{fid.counted}个里程碑中{met}个如期）")
+    first = chronology.first_divergence(state)
+    if first is not None:
+        print(words.divergence_headline(first, lang))
+        print("  " + words.divergence_text(first, scen, lang))
 
 
 def _summary(state: GameState, scen: Scenario, lang: str) -> None:

@@ -82,6 +82,7 @@ def check_scenario(
         ruler_state=dict(checker.ruler_state),
         commanders=commanders,
         commander_state={c.id: st.id for st, _ in s["states"] for c in st.commanders},
+        plans=tuple(x for x, _ in s["plans"]),
     )
     return scenario, sorted(rep.problems)
 

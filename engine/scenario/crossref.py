@@ -45,6 +45,9 @@ REFS: dict[type[BaseModel], dict[str, str]] = {
     m.SetFlagEff: {"set_flag": "flag"},
     m.ClearFlagEff: {"clear_flag": "flag"},
     m.JointAttackArgs: {"target": "state"},
+    m.PlanDef: {"state": "state", "enemies": "state", "friends": "state"},
+    m.PlanTarget: {"place": "place", "region": "region", "state": "state"},
+    m.PlanChoice: {"event": "event"},
 }
 
 #: model classes whose ``parties`` maps treaty roles to states.
@@ -92,13 +95,14 @@ class CrossChecker:
         for kind, section in (("state", "states"), ("place", "places"), ("army", "armies"),
                               ("treaty_type", "treaty_types"), ("treaty", "treaties"),
                               ("event", "events"), ("chronicle", "chronology"),
-                              ("milestone", "milestones"), ("goal", "goals")):
+                              ("milestone", "milestones"), ("goal", "goals"), ("plan", "plans")):
             seen: dict[str, RawEntry] = {}
             for item, entry in s[section]:
                 if item.id in seen:
                     self.err(entry, ("id",), f"duplicate {kind} id {item.id!r} (first in {seen[item.id].doc.path.name})")
                 seen[item.id] = entry
                 self.known[kind].add(item.id)
+        self.known["region"] = {p.region for p, _ in s["places"] if p.region is not None}
         commanders: dict[str, str] = {}
         for state, entry in s["states"]:
             for i, ruler in enumerate(state.rulers):
@@ -277,6 +281,11 @@ class CrossChecker:
             inside(entry, ("date",), ms.date)
         for g, entry in self.t.sections["goals"]:
             inside(entry, ("by",), g.by)
+        for plan, entry in self.t.sections["plans"]:
+            inside(entry, ("when", "from"), plan.when.from_)
+            inside(entry, ("when", "to"), plan.when.to)
+            if plan.when.from_ is not None and plan.when.to is not None and plan.when.from_ > plan.when.to:
+                self.err(entry, ("when",), "the plan ends before it starts")
 
     @staticmethod
     def _outside(month: int, lo: int, hi: int) -> str:
@@ -311,6 +320,27 @@ class CrossChecker:
             if flag not in self.flags_set:
                 self.err(entry, path, f"flag {flag!r} is tested but never set{did_you_mean(flag, self.flags_set)}", "warning")
 
+    def check_plans(self) -> None:
+        """AI plans: every id exists, each chosen choice belongs to its event, and no plan
+        counts a state both as enemy and friend (or itself as either)."""
+        events = {e.id: e for e, _ in self.t.sections["events"]}
+        for plan, entry in self.t.sections["plans"]:
+            self.check_tree(plan, entry)
+            for key in ("enemies", "friends"):
+                if plan.state in getattr(plan, key):
+                    self.err(entry, (key,), f"a plan cannot name its own state {plan.state!r} among its {key}")
+            for state in sorted(set(plan.enemies) & set(plan.friends)):
+                self.err(entry, ("friends",), f"{state!r} is both an enemy and a friend of this plan")
+            for i, pc in enumerate(plan.choices):
+                event = events.get(pc.event)
+                if event is None:
+                    continue
+                ids = [c.id for c in event.choices]
+                if pc.choice not in ids:
+                    self.err(entry, ("choices", i, "choice"), f"event {pc.event!r} has no choice {pc.choice!r}{did_you_mean(pc.choice, ids)}")
+                elif event.actor is not None and event.actor != plan.state:
+                    self.err(entry, ("choices", i, "event"), f"event {pc.event!r} is decided by {event.actor!r}, not by {plan.state!r}")
+
     def run(self, header_doc: Any) -> None:
         self.t_header_doc = header_doc
         self.collect_ids()
@@ -321,3 +351,4 @@ class CrossChecker:
         self.check_treaties()
         self.check_dates()
         self.check_events()
+        self.check_plans()

@@ -34,6 +34,7 @@ SECTION_TYPES: dict[str, Any] = {
     "chronology": m.ChronicleEntryDef,
     "milestones": m.MilestoneDef,
     "goals": m.GoalDef,
+    "plans": m.PlanDef,
     "rules": m.Rules,
 }
 _ADAPTERS = {name: TypeAdapter(tp) for name, tp in SECTION_TYPES.items()}

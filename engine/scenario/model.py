@@ -23,6 +23,7 @@ from pydantic import (
     StringConstraints,
     Tag,
     WithJsonSchema,
+    model_validator,
 )
 
 from engine.calendar import MONTH_PATTERN, parse_month
@@ -921,6 +922,76 @@ class Rules(Frozen):
     tribute_withheld_legitimacy: int = -3
 
 
+# --------------------------------------------------------------------------- AI plans
+
+
+#: How much a plan weights a target or a choice (0 = not at all, 5 = above all else).
+PlanWeight = Annotated[float, Field(ge=0.0, le=5.0)]
+
+
+class PlanTarget(Frozen):
+    """Places a plan weights: one ``place``, every place of a ``region``, or every place a
+    ``state`` holds at the time (exactly one of the three)."""
+
+    place: Id | None = None
+    region: Id | None = None
+    state: Id | None = None
+    weight: PlanWeight = 1.0
+
+    @model_validator(mode="after")
+    def _one_kind(self) -> "PlanTarget":
+        if sum(x is not None for x in (self.place, self.region, self.state)) != 1:
+            raise ValueError("a plan target names exactly one of place, region or state")
+        return self
+
+
+class TraitChange(Frozen):
+    """Personality traits that differ while a plan holds (the others keep the state's own)."""
+
+    aggression: Fraction | None = None
+    caution: Fraction | None = None
+    treaty_loyalty: Fraction | None = None
+    plunder: Fraction | None = None
+    siege_patience: Fraction | None = None
+    submission: Fraction | None = None
+
+
+class PlanChoice(Frozen):
+    """An event choice the plan favours: its ``weight`` is added to the AI's own judgement of
+    the choice, so a choice against the state's interest can still lose."""
+
+    event: Id
+    choice: Id
+    weight: PlanWeight = 1.0
+
+
+class PlanDef(Frozen):
+    """A strategic plan of one state's AI for a range of months (while ``condition`` holds).
+
+    A plan weights goals — whom to fight, whom to spare, which places to take or hold, which
+    event choices suit it — and may change the state's personality while it holds. It never
+    orders anything: the AI still judges every move by strength, supply, season and distance.
+    """
+
+    id: Id
+    state: Id
+    name: Text
+    when: Span
+    condition: Condition | None = None
+    #: states the plan makes war on (declaring war and refusing peace count in its favour).
+    enemies: tuple[Id, ...] = ()
+    #: states the plan keeps at peace with, or allies with.
+    friends: tuple[Id, ...] = ()
+    attack: tuple[PlanTarget, ...] = ()
+    defend: tuple[PlanTarget, ...] = ()
+    #: enemy places that no `attack` target names count this share of their worth.
+    elsewhere: Fraction = 1.0
+    traits: TraitChange | None = None
+    choices: tuple[PlanChoice, ...] = ()
+    note: str | None = None
+    source: str | None = None
+
+
 # --------------------------------------------------------------------------- files
 
 
@@ -972,12 +1043,13 @@ class SectionsFile(Frozen):
     chronology: tuple[ChronicleEntryDef, ...] = ()
     milestones: tuple[MilestoneDef, ...] = ()
     goals: tuple[GoalDef, ...] = ()
+    plans: tuple[PlanDef, ...] = ()
     rules: Rules | None = None
 
 
 #: Sections whose entries carry an ``id`` (routes use ``from__to`` when they have none).
 LIST_SECTIONS = (
-    "states places routes armies treaty_types treaties wars history events chronology milestones goals"
+    "states places routes armies treaty_types treaties wars history events chronology milestones goals plans"
 ).split()
 
 

@@ -14,6 +14,7 @@ from engine.scenario.model import (
     HistoryDef,
     MilestoneDef,
     PlaceDef,
+    PlanDef,
     PolityDef,
     RouteDef,
     Rules,
@@ -55,6 +56,8 @@ class Scenario:
     ruler_state: dict[str, str] = field(default_factory=dict)
     commanders: dict[str, Commander] = field(default_factory=dict)
     commander_state: dict[str, str] = field(default_factory=dict)
+    #: the AI's strategic plans (they weight its goals; see docs/ai.md).
+    plans: tuple[PlanDef, ...] = ()
 
     @property
     def id(self) -> str:
