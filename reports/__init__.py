@@ -1,0 +1,1 @@
+"""Exported reports (charts, HTML, Markdown) built from engine data; headless, no pygame."""
