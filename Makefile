@@ -36,6 +36,8 @@ validate: $(STAMP)
 bench: $(STAMP)
 	$(PY) benchmarks/load.py
 	$(PY) benchmarks/turns.py
+	$(PY) benchmarks/render.py
+	$(PY) benchmarks/batch.py
 
 clean:
 	rm -rf $(VENV) build *.egg-info

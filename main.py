@@ -1,7 +1,7 @@
 """Four Realms (四国争衡) — one entry point.
 
 ``python main.py`` opens the game window; the subcommands run headless:
-validate, schema, simulate, replay. Only this module turns errors into exit codes: 0 success,
+validate, schema, simulate, replay, report. Only this module turns errors into exit codes: 0 success,
 1 a check failed (replay divergence), 2 bad input (a broken scenario, overlay or save).
 """
 
@@ -70,6 +70,24 @@ def cmd_replay(args: argparse.Namespace) -> int:
     return replay(args)
 
 
+def cmd_report(args: argparse.Namespace) -> int:
+    from reports.cli import report
+
+    return report(args)
+
+
+def cmd_batch(args: argparse.Namespace) -> int:
+    from lab.cli import batch
+
+    return batch(args)
+
+
+def cmd_compare(args: argparse.Namespace) -> int:
+    from lab.cli import compare
+
+    return compare(args)
+
+
 def cmd_play(args: argparse.Namespace) -> int:
     from game.app import run
 
@@ -81,6 +99,8 @@ def build_parser() -> argparse.ArgumentParser:
     sub = parser.add_subparsers(dest="command")
 
     p = sub.add_parser("play", help="open the game window (the default)")
+    p.add_argument("--exit-after-first-frame", action="store_true",
+                   help="quit once the title screen is drawn and takes input, printing the seconds since launch (benchmarks)")
     p.set_defaults(func=cmd_play)
 
     p = sub.add_parser("validate", help="check a scenario folder and its what-ifs")
@@ -100,12 +120,30 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--save", metavar="FILE", help="write the finished game as a save file")
     p.add_argument("--lang", choices=("zh", "zh_hant", "en"), default="en")
     p.add_argument("--turn", choices=("month", "season"), default="month", help="turn length")
+    p.add_argument("--ai-level", choices=("easy", "normal", "hard"), default="normal",
+                   help="how well the AI decides (look-ahead and care, not bonuses)")
     p.add_argument("--quiet", action="store_true", help="print only the summary")
     p.set_defaults(func=cmd_simulate)
 
     p = sub.add_parser("replay", help="re-apply a save's orders and compare the final state")
     p.add_argument("save", help="save file")
     p.set_defaults(func=cmd_replay)
+
+    from reports.cli import add_arguments as add_report_arguments
+
+    p = sub.add_parser("report", help="compare a saved game with the real history: text, Markdown or HTML")
+    add_report_arguments(p)
+    p.set_defaults(func=cmd_report)
+
+    from lab.cli_args import add_batch_arguments, add_compare_arguments
+
+    p = sub.add_parser("batch", help="what-if lab: many seeded all-AI campaigns into an SQLite file")
+    add_batch_arguments(p)
+    p.set_defaults(func=cmd_batch)
+
+    p = sub.add_parser("compare", help="what-if lab: a baseline against what-ifs, with probabilities and charts")
+    add_compare_arguments(p)
+    p.set_defaults(func=cmd_compare)
     return parser
 
 

@@ -11,6 +11,8 @@ import html
 import re
 from dataclasses import dataclass
 
+from game.linebreak import is_cjk
+
 SPOILER_WORDS = ("spoiler", "剧透", "劇透")
 _BOLD = re.compile(r"\*\*(.+?)\*\*")
 _ITALIC = re.compile(r"(?<![*\w])\*(?!\s)(.+?)(?<!\s)\*(?!\*)")
@@ -52,6 +54,36 @@ def inline(text: str) -> str:
     return _ITALIC.sub(r"\1", out)  # no CJK italic face exists: emphasis stays upright
 
 
+def _join(lines: list[str]) -> str:
+    """The lines of one paragraph or list item as one line: a space between them, except
+    between two Chinese characters (Chinese has no spaces between words)."""
+    out = ""
+    for line in lines:
+        if out and not (is_cjk(out[-1]) and is_cjk(line[0])):
+            out += " "
+        out += line
+    return out
+
+
+def blocks(lines: tuple[str, ...]) -> list[tuple[str, str]]:
+    """("p" or "li", text) blocks: paragraphs end at blank lines; a list item runs from its
+    marker over the indented lines that continue it. Bold can thus span a line break."""
+    out: list[tuple[str, list[str]]] = []
+    for line in lines:
+        stripped = line.strip()
+        if not stripped:
+            out.append(("", []))
+            continue
+        item = re.match(r"^[-*+]\s+(.*)$", stripped)
+        if item:
+            out.append(("li", [item.group(1)]))
+        elif out and out[-1][0] and (out[-1][0] == "p" or line[:1].isspace()):
+            out[-1][1].append(stripped)  # the paragraph, or the list item it is indented under, goes on
+        else:
+            out.append(("p", [stripped]))
+    return [(kind, _join(text)) for kind, text in out if kind]
+
+
 def to_html(text: str, show_spoilers: bool, hidden_note: str) -> tuple[str, bool]:
     """The briefing as text-box HTML; also whether it has a spoiler section."""
     parts: list[str] = []
@@ -64,21 +96,6 @@ def to_html(text: str, show_spoilers: bool, hidden_note: str) -> tuple[str, bool
             if not show_spoilers:
                 parts.append(html.escape(hidden_note))
                 continue
-        paragraph: list[str] = []
-        for line in section.lines:
-            stripped = line.strip()
-            if not stripped:
-                if paragraph:
-                    parts.append(" ".join(paragraph))
-                    paragraph = []
-                continue
-            if re.match(r"^[-*+]\s+", stripped):
-                if paragraph:
-                    parts.append(" ".join(paragraph))
-                    paragraph = []
-                parts.append("•\u00a0" + inline(re.sub(r"^[-*+]\s+", "", stripped)))
-            else:
-                paragraph.append(inline(stripped))
-        if paragraph:
-            parts.append(" ".join(paragraph))
+        for kind, block in blocks(section.lines):
+            parts.append(("•\u00a0" if kind == "li" else "") + inline(block))
     return "<br><br>".join(p for p in parts if p), has_spoiler

@@ -3,7 +3,9 @@ autosaves (one per turn, the last three kept).
 
 Writing and reading go through ``engine.save`` (atomic, versioned JSON, refused with a clear
 ``SaveError`` when damaged or too new); this module only names the files and finds the
-scenario a save was made on.
+scenario a save was made on. The engine is imported where a save is read or written, not at
+the top: the title screen lists saves before anything else is needed, and loading the scenario
+models would add a third of a second to the game's start.
 """
 
 from __future__ import annotations
@@ -12,11 +14,13 @@ import re
 import time
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from engine.save import GameRecord, SaveError, load_game, read_save_json, save_game
-from engine.scenario import ScenarioError, find_scenario, load_scenario
 from game import paths
-from game.session import Session
+
+if TYPE_CHECKING:
+    from engine.save import GameRecord
+    from game.session import Session
 
 AUTOSAVES_KEPT = 3
 QUICK = "quicksave"
@@ -29,6 +33,26 @@ class SaveInfo:
     name: str
     kind: str  # "auto", "quick" or "slot"
     mtime: float
+
+
+@dataclass(frozen=True)
+class SaveSummary:
+    """What a save holds, for the load screen: its scenario and in-game month."""
+
+    scenario: str
+    date: int
+
+
+def peek(path: Path) -> SaveSummary | None:
+    """The summary of the save at ``path``, or None when it cannot be read (loading it then
+    says why)."""
+    from engine.save import SaveError, read_save_json
+
+    try:
+        data = read_save_json(path)
+        return SaveSummary(str(data["scenario"]), int(data["state"]["date"]))
+    except (SaveError, KeyError, TypeError, ValueError):
+        return None
 
 
 def _kind(stem: str) -> str:
@@ -78,12 +102,16 @@ def slot_path(name: str) -> Path:
 
 
 def record_of(session: Session) -> GameRecord:
+    from engine.save import GameRecord
+
     scen = session.scenario
     return GameRecord(scen.id, scen.content_hash, [str(p) for p in session.overlays], session.state,
                       list(session.orders), scenario_folder=str(scen.folder))
 
 
 def write(session: Session, path: Path) -> Path:
+    from engine.save import save_game
+
     save_game(path, record_of(session))
     return path
 
@@ -113,6 +141,10 @@ def load(path: Path) -> Session:
     Raises:
         SaveError: the save is damaged, too new, or its scenario cannot be found or loaded.
     """
+    from engine.save import SaveError, load_game, read_save_json
+    from engine.scenario import ScenarioError, find_scenario, load_scenario
+    from game.session import Session
+
     data = read_save_json(path)
     scenario_id = data.get("scenario")
     if not isinstance(scenario_id, str):

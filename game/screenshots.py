@@ -46,6 +46,7 @@ def shoot(lang: str, out: Path, scenario_id: str = "jin_xia_1211", faction: str 
     from game.scenes.decisions import DecisionDialog, EventDialog
     from game.scenes.diplomacy import DiplomacyScene
     from game.scenes.end import EndScene
+    from game.scenes.goals import GoalsDialog
     from game.scenes.handover import HandoverScene
     from game.scenes.help import HelpOverlay, HowToPlayScene
     from game.scenes.load import LoadScene
@@ -99,8 +100,13 @@ def shoot(lang: str, out: Path, scenario_id: str = "jin_xia_1211", faction: str 
     if capital:
         map_scene.select_place(capital)  # type: ignore[attr-defined]
         save("09_place")
-    app.push(DiplomacyScene(app, map_scene))  # type: ignore[arg-type]
+    diplomacy = app.push(DiplomacyScene(app, map_scene))  # type: ignore[arg-type]
+    others = [s for s in sorted(scen.states) if s != faction]
+    diplomacy.show(max(others, key=lambda s: len(session.state.treaties_between(faction, s))))  # type: ignore[attr-defined]
     save("10_diplomacy")
+    app.pop()
+    app.push(GoalsDialog(app, map_scene))  # type: ignore[arg-type]
+    save("10_goals")
     app.pop()
     app.push(HelpOverlay(app))
     save("11_help")
@@ -125,7 +131,14 @@ def shoot(lang: str, out: Path, scenario_id: str = "jin_xia_1211", faction: str 
     app.push(HandoverScene(app, session, other, lambda: None))
     save("15_handover")
     app.pop()
-    app.push(EndScene(app, session))
+    # the end screen of a whole campaign, the human's seat played by the AI
+    from engine.ai.baseline import BaselineAI
+    from engine.cli_simulate import run_campaign
+
+    ai = BaselineAI()
+    session.state, played = run_campaign(session.state, {f: ai for f in scen.states})
+    session.orders.extend(played)
+    app.reset(EndScene(app, session))
     save("16_end")
     return written
 

@@ -11,6 +11,9 @@ Outputs (deterministic for the pinned inputs):
 * ``assets/map/geography.json`` -- coastline and the main rivers *as they ran
   in 1211-1227* (notably the Yellow River's post-1194 southern course and the
   Hetao "North River"), as lon/lat polylines.
+* ``assets/map/land.png`` -- the land mask, pixel for pixel over ``relief.png``
+  (1-bit: white = land, black = sea), cut at the same 0.5 level of the same sea
+  field as the coastline, so the game colours territory on land only.
 
 Inputs (dev-only dependencies; the game itself only reads the outputs)::
 
@@ -281,6 +284,16 @@ def build_coast(relief: Relief, proj: MapProjection, tolerance_px: float = 1.6,
         lines.append(pts)
     lines.sort(key=lambda ln: (-len(ln), ln[0]))
     return lines
+
+
+def save_land_mask(relief: Relief, path: str) -> None:
+    """Write the land mask: 1-bit PNG, white where the sea field is below 0.5 (the coast's level).
+
+    The coastline is an open polyline that ends on the map edge, so it cannot be filled; this
+    raster is what the game clips territory colour with. Lakes are not part of the sea field,
+    so they count as land (the map draws no lakes)."""
+    land = relief.sea < 0.5
+    Image.fromarray(land).convert("1").save(path, optimize=True)
 
 
 # ---------------------------------------------------------------------------
@@ -861,6 +874,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     relief = build_relief(proj)
     if not args.skip_relief:
         Image.fromarray(relief.image, mode="RGB").save(relief_path, optimize=True)
+    land_path = os.path.join(args.out, "land.png")
+    save_land_mask(relief, land_path)
     coast = build_coast(relief, proj)
     rivers = build_rivers(proj)
     height, width = relief.sea.shape
@@ -880,6 +895,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         json.dump(geo, fh, ensure_ascii=False, separators=(",", ":"))
         fh.write("\n")
     print(f"relief {width}x{height} ({os.path.getsize(relief_path) / 1e6:.2f} MB); "
+          f"land mask {os.path.getsize(land_path) / 1e3:.0f} KB; "
           f"coast {len(coast)} lines / {sum(map(len, coast))} pts; "
           f"rivers {len(rivers)} / {sum(len(r['points']) for r in rivers)} pts")
     if args.preview:

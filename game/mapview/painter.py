@@ -103,7 +103,7 @@ class Painter:
         z = max(0.8, min(1.6, math.sqrt(zoom) * 1.2))
         screen = {pid: camera.to_screen(*pos) for pid, pos in self.positions.items()}
         if path:
-            self._path(surface, [screen[p] for p in path], path_label, scale)
+            self._path(surface, [screen[p] for p in path], scale)
         labels: list[pygame.Rect] = []
         order = sorted(self.scenario.places.values(), key=lambda p: (list(RANK_STYLE).index(p.rank), p.id))
         for pdef in order:
@@ -127,6 +127,8 @@ class Painter:
                     surface.blit(img, rect)
                     labels.append(rect)
         self._armies(surface, camera, state, scale, selected_army)
+        if path and path_label and len(path) > 1:  # on top of names and banners, so it stays readable
+            self._path_label(surface, screen[path[-1]], path_label, scale)
 
     def _marker(self, surface: pygame.Surface, rank: str, x: float, y: float, r: float, colour: tuple[int, int, int]) -> None:
         if rank in ("capital", "secondary_capital"):
@@ -179,7 +181,7 @@ class Painter:
                 flag = flag.union(box)
             self.hits.armies.append((flag.inflate(4, 4), aid))
 
-    def _path(self, surface: pygame.Surface, pts: list[tuple[float, float]], label: str | None, scale: float) -> None:
+    def _path(self, surface: pygame.Surface, pts: list[tuple[float, float]], scale: float) -> None:
         if len(pts) < 2:
             return
         width = max(3, round(4 * scale))
@@ -188,7 +190,11 @@ class Painter:
         for p in pts[1:]:
             pygame.draw.circle(surface, GOLD, p, width + 1)
             pygame.draw.circle(surface, INK, p, width + 1, 1)
-        if label:
-            img = self.text.outlined(label, max(10, round(14 * scale)), INK, GOLD, bold=True)
-            end = pts[-1]
-            surface.blit(img, img.get_rect(midbottom=(end[0], end[1] - 10 * scale)))
+
+    def _path_label(self, surface: pygame.Surface, end: tuple[float, float], label: str, scale: float) -> None:
+        """Days and months to the destination, on a dark plate above it."""
+        img = self.text.render(label, max(10, round(14 * scale)), GOLD, bold=True)
+        plate = img.get_rect(midbottom=(round(end[0]), round(end[1] - 12 * scale))).inflate(round(10 * scale), round(4 * scale))
+        pygame.draw.rect(surface, INK, plate, border_radius=3)
+        pygame.draw.rect(surface, GOLD, plate, 1, border_radius=3)
+        surface.blit(img, img.get_rect(center=plate.center))

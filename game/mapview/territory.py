@@ -3,7 +3,9 @@ place's owner — a Voronoi fill that needs no hand-drawn provinces.
 
 The nearest-place grid depends only on the places, so it is computed once per scenario; an
 ownership change is then a table lookup. Pixels at a zoom level are sampled from the grid, and
-borders are drawn where neighbouring pixels differ in owner.
+borders are drawn where neighbouring pixels differ in owner. The world's land mask (when the
+map assets have one) clears the sea at full resolution, so colour stops at the coast; no border
+is drawn against the sea, where the map's smooth coastline already outlines the land.
 """
 
 from __future__ import annotations
@@ -43,6 +45,10 @@ class TerritoryGrid:
         self.gw, self.gh = math.ceil(w / CELL), math.ceil(h / CELL)
         self.reach = self._reach(pts)
         self.nearest = self._nearest(pts)
+        #: cells whose centre is at sea: nobody's (``owner_at``); drawing masks at full resolution
+        self.sea_cells: np.ndarray | None = None
+        if world.land is not None:
+            self.sea_cells = ~self._land_at((np.arange(self.gw) + 0.5) * CELL, (np.arange(self.gh) + 0.5) * CELL)
         self.owner_grid = np.full((self.gh, self.gw), self.none_index, dtype=np.int8)
 
     def _reach(self, pts: np.ndarray) -> np.ndarray:
@@ -79,6 +85,16 @@ class TerritoryGrid:
             nearest[y0:y1, x0:x1][closer] = i
         return nearest
 
+    def _land_at(self, wx: np.ndarray, wy: np.ndarray) -> np.ndarray:
+        """Land (True) or sea at world columns ``wx`` × rows ``wy``: a (len(wy), len(wx)) array."""
+        land = self.world.land
+        assert land is not None
+        lh, lw = land.shape
+        w, h = self.world.size
+        cols = np.clip((np.asarray(wx) * (lw / w)).astype(np.int64), 0, lw - 1)
+        rows = np.clip((np.asarray(wy) * (lh / h)).astype(np.int64), 0, lh - 1)
+        return land[rows][:, cols]
+
     def set_owners(self, owners: dict[str, str]) -> None:
         """Recolour the grid for ``owners`` (place id -> state id)."""
         index = {s: i for i, s in enumerate(self.state_ids)}
@@ -88,6 +104,8 @@ class TerritoryGrid:
     def owner_at(self, wx: float, wy: float) -> str | None:
         gx, gy = int(wx / CELL), int(wy / CELL)
         if 0 <= gx < self.gw and 0 <= gy < self.gh:
+            if self.sea_cells is not None and self.sea_cells[gy, gx]:
+                return None
             i = int(self.owner_grid[gy, gx])
             return self.state_ids[i] if i < self.none_index else None
         return None
@@ -97,17 +115,22 @@ class TerritoryGrid:
         surface at ``zoom`` (screen px per world px): fill, patterns and borders.
 
         Pixels are packed RGBA in one uint32 each, so colouring is a single table lookup."""
-        cols = ((x0 + (np.arange(width) + 0.5) / zoom) / CELL).astype(np.int64)
-        rows = ((y0 + (np.arange(height) + 0.5) / zoom) / CELL).astype(np.int64)
+        wx = x0 + (np.arange(width) + 0.5) / zoom
+        wy = y0 + (np.arange(height) + 0.5) / zoom
+        cols = (wx / CELL).astype(np.int64)
+        rows = (wy / CELL).astype(np.int64)
         n = self.none_index
         grid = self.owner_grid[np.clip(rows, 0, self.gh - 1)][:, np.clip(cols, 0, self.gw - 1)]
+        sea = n + 1  # like "no owner", but no border against it
+        if self.world.land is not None:
+            grid[~self._land_at(wx, wy)] = sea
         outside_c = (cols < 0) | (cols >= self.gw)
         outside_r = (rows < 0) | (rows >= self.gh)
         if outside_c.any():
             grid[:, outside_c] = n
         if outside_r.any():
             grid[outside_r, :] = n
-        palette = np.zeros((n + 1, 4), dtype=np.uint8)
+        palette = np.zeros((n + 2, 4), dtype=np.uint8)
         for i, rgb in enumerate(self.colours):
             palette[i] = (*rgb, FILL_ALPHA)
         packed = palette.view(np.uint32)[:, 0]
@@ -126,8 +149,9 @@ class TerritoryGrid:
                 if sel.any():
                     pixels[sel & _pattern(kind, gx, gy)] = strong_packed[i]
         edge = np.zeros(grid.shape, dtype=bool)
-        dh = grid[:, 1:] != grid[:, :-1]
-        dv = grid[1:, :] != grid[:-1, :]
+        on_land = grid != sea
+        dh = (grid[:, 1:] != grid[:, :-1]) & on_land[:, 1:] & on_land[:, :-1]
+        dv = (grid[1:, :] != grid[:-1, :]) & on_land[1:, :] & on_land[:-1, :]
         edge[:, 1:] |= dh
         edge[:, :-1] |= dh
         edge[1:, :] |= dv

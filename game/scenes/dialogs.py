@@ -138,6 +138,7 @@ class TextEntryDialog(DialogScene):
         )
         self.entry.set_text(self.initial)
         self.entry.focus()
+        self.entry.select_range = [0, len(self.initial)]  # typing replaces the suggestion
         self.ok = self.button(pygame.Rect(r.width // 2 - bw - pad, r.height - bh - pad, bw, bh), t("ok"), self._ok, t("tip_ok"))
         self.cancel = self.button(pygame.Rect(r.width // 2 + pad, r.height - bh - pad, bw, bh), t("cancel"), self.dismiss, t("tip_cancel"))
 

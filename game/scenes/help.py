@@ -22,6 +22,8 @@ SHORTCUTS: tuple[tuple[str, str], ...] = (
     ("right click", "key_right_click"),
     ("Tab", "key_tab"),
     ("G", "key_diplomacy"),
+    ("O", "key_goals"),
+    ("C", "key_chronicle"),
     ("P", "key_patterns"),
     ("H", "key_hint"),
     ("F5", "key_quicksave"),

@@ -11,8 +11,10 @@ import pygame
 
 from engine.save import SaveError
 from game import saves
-from game.i18n import t
+from game.catalog import list_scenarios
+from game.i18n import language, t
 from game.scene import Scene, fill_background
+from game.words import date_text
 
 if TYPE_CHECKING:
     from game.app import App
@@ -42,10 +44,16 @@ class LoadScene(Scene):
         y = self.s(76)
         if not found:
             self.label(pygame.Rect(pad, y, w - 2 * pad, bh), t("no_saves"), object_id="#dim")
-        bw = min(w - 2 * pad, self.s(720))
+        bw = min(w - 2 * pad, self.s(860))
+        names = {e.id: e.name(language()) for e in list_scenarios(getattr(self.app, "extra_scenarios", None))}
         for info in found[: max(1, (h - y - 2 * pad - bh) // (bh + self.s(6)))]:
             stamp = time.strftime("%Y-%m-%d %H:%M", time.localtime(info.mtime))
-            text = f"{t('save_kind_' + info.kind)}  {info.name}  ·  {stamp}"
+            summary = saves.peek(info.path)
+            if summary is None:
+                what = [info.name, t("save_unreadable")]
+            else:  # an autosave's file name says nothing: its scenario does
+                what = [names.get(summary.scenario, summary.scenario) if info.kind == "auto" else info.name, date_text(summary.date)]
+            text = "  ·  ".join([f"{t('save_kind_' + info.kind)}  {what[0]}", *what[1:], t("saved_at", when=stamp)])
             self.slot_buttons[info.name] = self.button(pygame.Rect((w - bw) // 2, y, bw, bh), text,
                                                        lambda p=info.path: load_and_play(self.app, p), t("tip_load_slot"))
             y += bh + self.s(6)

@@ -39,6 +39,10 @@ if TYPE_CHECKING:
 #: otherwise leave the bullet alone on a line before a long run of Chinese.
 BULLET = "•\u00a0"
 
+#: Other states' routine records, left out of your reports (their recruiting and dues are not
+#: news, and a turn of them would push the battles out of sight).
+OTHERS_ROUTINE = frozenset({"recruited", "army_raised", "tribute_paid", "payment_paid", "event_pending"})
+
 #: Recruit buttons: troop kind and the standard amount offered.
 RECRUITS = (("infantry", 5000), ("heavy_cavalry", 5000), ("steppe_cavalry", 5000), ("siege", 1000))
 
@@ -79,12 +83,14 @@ class Hud:
         self.rects = r
         m = sc.manager
         self.bar = pygame_gui.elements.UIPanel(r["bar"], manager=m, container=sc.container, object_id="#topbar")
-        bw = sc.s(84)
         gap = sc.s(4)
+        font = sc.text.font(font_size("normal", sc.app.settings.ui_scale))
         x = r["bar"].width - gap
         self.bar_buttons = {}
         for key, action in (("menu", sc.to_menu), ("help", sc.app.toggle_help), ("load", sc.open_load),
-                            ("save", sc.save_as), ("diplomacy", sc.open_diplomacy)):
+                            ("save", sc.save_as), ("chronicle", sc.open_chronicle), ("goals", sc.open_goals),
+                            ("diplomacy", sc.open_diplomacy)):
+            bw = max(sc.s(60), font.size(t(key))[0] + sc.s(22))  # as wide as its word: room for the stats
             x -= bw
             self.bar_buttons[key] = sc.button(pygame.Rect(x, gap, bw, r["bar"].height - 2 * gap), t(key), action,
                                               t("tip_" + key), container=self.bar)
@@ -142,11 +148,16 @@ class Hud:
         self.history.set_text(body)
 
     def refresh_log(self) -> None:
+        """This turn's reports: your own first, then the world's news, each newest first."""
         sc = self.scene
         faction = sc.faction
         records = sc.session.new_records(faction) if faction else []
         scen = sc.session.scenario
-        lines = [html.escape(record_text(scen, r)) for r in reversed(records[-30:])]
+        fired = sc.session.state.fired
+        records = [r for r in records if not (r.kind == "event_pending" and r.get("event") in fired)]  # answered since
+        own = [r for r in records if faction in r.actors]
+        news = [r for r in records if faction not in r.actors and r.kind not in OTHERS_ROUTINE]
+        lines = [html.escape(record_text(scen, r)) for r in list(reversed(own)) + list(reversed(news))][:30]
         body = f"<b>{html.escape(t('reports'))}</b><br>" + ("<br>".join(lines) if lines else html.escape(t("no_reports")))
         self.log.set_text(body)
 

@@ -323,6 +323,16 @@ class MapScene(Scene):
         if self.faction is not None:
             self.app.push(DiplomacyScene(self.app, self))
 
+    def open_goals(self) -> None:
+        from game.scenes.goals import GoalsDialog
+
+        self.app.push(GoalsDialog(self.app, self))
+
+    def open_chronicle(self) -> None:
+        from game.scenes.chronicle import ChronicleScene
+
+        self.app.push(ChronicleScene(self.app, self.session))
+
     def quicksave(self) -> None:
         try:
             saves.quicksave(self.session)
@@ -428,6 +438,10 @@ class MapScene(Scene):
             self.cycle_army()
         elif key == pygame.K_g:
             self.open_diplomacy()
+        elif key == pygame.K_o:
+            self.open_goals()
+        elif key == pygame.K_c and not ctrl:
+            self.open_chronicle()
         elif key == pygame.K_p:
             self.app.settings.patterns = not self.app.settings.patterns
             self.app.settings.save()
@@ -531,13 +545,14 @@ class MapScene(Scene):
         if self.preview is not None and self.selected_army in self.session.state.armies:
             path = [self.session.state.armies[self.selected_army].place] + self.preview[0]  # type: ignore[index]
             label = t("months_label", months=self.preview_months(), days=self.preview[1])
-        elif self.selected_army and self.hover_place and self.selected_army in self.session.state.armies:
+        elif self.selected_army and self.selected_army in self.session.state.armies:
             army = self.session.state.armies[self.selected_army]
-            if army.owner == self.faction:
-                found = self.path_to(self.hover_place)
-                if found is not None:
-                    path = [army.place] + found[0]
-                    label = t("months_label", months=months_for(found[1], self.session.scenario.rules.days_per_month), days=found[1])
+            found = self.path_to(self.hover_place) if self.hover_place and army.owner == self.faction else None
+            if found is not None:
+                path = [army.place] + found[0]
+                label = t("months_label", months=months_for(found[1], self.session.scenario.rules.days_per_month), days=found[1])
+            elif army.owner == self.faction and army.path:  # the march under way
+                path = [army.place, *army.path]
         self.painter.draw(surface, self.camera, self.session.state, language(), self.app.settings.ui_scale,
                           self.selected_army, self.selected_place, self.hover_place, path, label)
         if self.minimap is not None:

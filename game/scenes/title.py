@@ -20,6 +20,7 @@ class TitleScene(Scene):
             ("new_game", self.new_game, True),
             ("continue", self.continue_game, latest is not None),
             ("load", self.load, True),
+            ("what_if_lab", self.what_if_lab, True),
             ("settings", self.settings, True),
             ("how_to_play", self.how_to_play, True),
             ("quit", self.app.quit, True),
@@ -64,6 +65,11 @@ class TitleScene(Scene):
         from game.scenes.settings_screen import SettingsScene
 
         self.app.push(SettingsScene(self.app))
+
+    def what_if_lab(self) -> None:
+        from game.scenes.lab import LabScene
+
+        self.app.push(LabScene(self.app))
 
     def how_to_play(self) -> None:
         from game.scenes.help import HowToPlayScene

@@ -35,11 +35,23 @@ def gui_warnings_fail() -> Iterator[None]:
         yield
 
 
+#: Set to a folder to save a screenshot after every click and key (to look at a test's steps).
+SHOTS = os.environ.get("FOUR_REALMS_TEST_SHOTS")
+
+
 class Driver:
     """Runs an App frame by frame and feeds it events the way SDL would."""
 
     def __init__(self, app) -> None:  # type: ignore[no-untyped-def]
         self.app = app
+        self.steps = 0
+
+    def _shot(self, what: str) -> None:
+        if SHOTS:
+            self.steps += 1
+            folder = Path(SHOTS) / os.environ.get("PYTEST_CURRENT_TEST", "test").split("::")[-1].split(" ")[0]
+            folder.mkdir(parents=True, exist_ok=True)
+            self.screenshot(folder / f"{self.steps:03d}_{what}.png")
 
     def frames(self, n: int = 3) -> None:
         for _ in range(n):
@@ -54,11 +66,13 @@ class Driver:
         pygame.event.post(pygame.event.Event(pygame.MOUSEBUTTONDOWN, button=button, pos=pos))
         pygame.event.post(pygame.event.Event(pygame.MOUSEBUTTONUP, button=button, pos=pos))
         self.frames(3)
+        self._shot(f"click_{type(self.app.top).__name__}")
 
     def key(self, key: int, mod: int = 0) -> None:
         pygame.event.post(pygame.event.Event(pygame.KEYDOWN, key=key, mod=mod, unicode="", scancode=0))
         pygame.event.post(pygame.event.Event(pygame.KEYUP, key=key, mod=mod, unicode="", scancode=0))
         self.frames(3)
+        self._shot(f"key_{type(self.app.top).__name__}")
 
     @property
     def top(self):  # type: ignore[no-untyped-def]

@@ -59,3 +59,24 @@ def banner_pos(d: Driver, army_id: str) -> tuple[int, int]:
     d.frames(2)
     rect = next(r for r, a in m.painter.hits.armies if a == army_id)
     return rect.center
+
+
+def answer_dialogs(d: Driver, choices: dict[str, str] | None = None, accept: bool = True) -> list[str]:
+    """Answer every waiting decision by clicking: an event's choice from ``choices`` (event id ->
+    choice id; else its first choice), treaty dues and demands with accept or refuse. Returns
+    what was answered (event ids and decision kinds)."""
+    from game.scenes.decisions import DecisionDialog, EventDialog
+
+    answered = []
+    for _ in range(12):
+        top = d.top
+        if isinstance(top, EventDialog):
+            choice = (choices or {}).get(top.event.id, next(iter(top.choice_buttons)))
+            answered.append(top.event.id)
+            d.click(top.choice_buttons[choice])
+        elif isinstance(top, DecisionDialog):
+            answered.append(top.pending.kind)
+            d.click(top.accept if accept else top.refuse)
+        else:
+            break
+    return answered

@@ -14,6 +14,24 @@ def test_pygame_is_the_community_edition() -> None:
     assert getattr(pygame, "IS_CE", False)
 
 
+def test_play_can_stop_after_its_first_frame_and_say_when(user_dirs) -> None:  # type: ignore[no-untyped-def]
+    """The hook benchmarks/render.py times launches with: a fresh process, title drawn, exit 0."""
+    import os
+    import re
+    import subprocess
+    import sys
+
+    from tests.game.conftest import ROOT
+
+    env = dict(os.environ, SDL_VIDEODRIVER="dummy", SDL_AUDIODRIVER="dummy")
+    done = subprocess.run([sys.executable, str(ROOT / "main.py"), "play", "--exit-after-first-frame"], cwd=ROOT, env=env,
+                          capture_output=True, text=True, timeout=60)
+    assert done.returncode == 0, done.stderr
+    found = re.search(r"first interactive frame: ([0-9.]+) s after launch", done.stdout)
+    assert found and 0 < float(found.group(1)) < 30
+    assert not (user_dirs / "data" / "FourRealms" / "saves").exists()  # it played nothing
+
+
 def _buttons(app) -> list[pygame_gui.elements.UIButton]:  # type: ignore[no-untyped-def]
     return [e for e in app.manager.get_sprite_group().sprites() if isinstance(e, pygame_gui.elements.UIButton) and e.visible]
 

@@ -92,16 +92,31 @@ def test_hotseat_offer_handover_and_answer(tmp_path) -> None:  # type: ignore[no
 
 
 def test_diplomacy_window_declares_war_and_lists_relations() -> None:
+    from game.scenes.dialogs import ConfirmDialog
     from game.scenes.diplomacy import DiplomacyScene
 
     d = start_mini(("empire",))
     m = map_scene(d)
     d.click(m.hud.bar_buttons["diplomacy"])
     assert isinstance(d.top, DiplomacyScene)
+    assert set(d.top.state_tabs) == {"kingdom", "steppe"}
+    assert d.top.shown == "kingdom" and "war_kingdom" in d.top.buttons and "war_steppe" not in d.top.buttons
+    d.click(d.top.state_tabs["steppe"])  # one state's page at a time
+    assert d.top.shown == "steppe" and "war_kingdom" not in d.top.buttons
     assert not m.session.state.at_war("empire", "steppe")
     d.click(d.top.buttons["war_steppe"])
+    assert isinstance(d.top, ConfirmDialog)  # war is asked about first
+    d.click(d.top.no)
+    assert isinstance(d.top, DiplomacyScene) and not m.session.state.at_war("empire", "steppe")
+    d.click(d.top.buttons["war_steppe"])
+    d.click(d.top.yes)
+    assert isinstance(d.top, DiplomacyScene)
     assert m.session.state.at_war("empire", "steppe")
+    assert d.top.shown == "steppe"  # the page stays after an order
     assert not d.top.buttons["war_steppe"].is_enabled  # already at war: disabled, with the reason
     assert "war" in d.top.buttons["war_steppe"].tool_tip_text
+    assert "at war" in d.top.state_tabs["steppe"].text
+    # at war, the peace-making offers join the war row; the alliance offer is gone
+    assert any(k.startswith("propose_steppe_peace") or k.startswith("propose_steppe_truce") for k in d.top.buttons)
     d.key(pygame.K_ESCAPE)
     assert d.top is m

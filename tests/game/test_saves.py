@@ -8,7 +8,7 @@ import json
 import pygame
 
 from tests.game.conftest import Driver
-from tests.game.helpers import map_scene, start_mini
+from tests.game.helpers import answer_dialogs, map_scene, start_mini
 
 
 def test_quick_save_and_quick_load_restore_the_game() -> None:
@@ -53,6 +53,8 @@ def test_autosave_every_turn_keeps_the_last_three(driver: Driver) -> None:
     d = start_mini(("steppe",))
     for _ in range(5):
         d.key(pygame.K_RETURN)
+        answer_dialogs(d, accept=False)  # the AI's offers, if any, are refused
+    assert map_scene(d).session.state.date == map_scene(d).session.scenario.start + 5
     autos = [s for s in saves.list_saves() if s.kind == "auto"]
     assert len(autos) == 3
     # Continue on the title screen loads the newest save.

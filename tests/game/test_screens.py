@@ -54,6 +54,33 @@ def test_ownership_change_recolours_the_territory() -> None:
     assert m.grid.owner_at(wx, wy) == "steppe"
 
 
+def test_territory_is_coloured_on_land_only() -> None:
+    """The Voronoi fill reaches into the Bohai and the Yellow Sea; the land mask clears it there,
+    and no border is drawn along the coast (the coastline is drawn instead)."""
+    import numpy as np
+
+    from engine.scenario import find_scenario, load_scenario
+    from game.mapview.territory import CELL, TerritoryGrid
+    from game.mapview.world import load_world
+
+    scen = load_scenario(find_scenario("jin_xia_1211"))
+    world = load_world(scen)
+    assert world.land is not None and world.land.shape == (world.size[1], world.size[0])
+    grid = TerritoryGrid(world, scen)
+    grid.set_owners({pid: p.owner for pid, p in scen.places.items()})
+    zoom = 0.5
+    w, h = int(world.size[0] * zoom), int(world.size[1] * zoom)
+    alpha = pygame.surfarray.array_alpha(grid.render(0, 0, w, h, zoom, patterns=True)).T  # rows, columns
+    wx, wy = (np.arange(w) + 0.5) / zoom, (np.arange(h) + 0.5) / zoom
+    land = grid._land_at(wx, wy)
+    claimed = grid.nearest[np.clip((wy / CELL).astype(int), 0, grid.gh - 1)][:, np.clip((wx / CELL).astype(int), 0, grid.gw - 1)] >= 0
+    assert (claimed & ~land).sum() > 10_000  # without the mask this much sea would be coloured
+    assert alpha[~land].max() == 0
+    assert (alpha[claimed & land] > 0).mean() > 0.99  # land within reach is coloured (edge sampling aside)
+    sea_cell = np.argwhere(grid.sea_cells & (grid.nearest >= 0))[0]
+    assert grid.owner_at((sea_cell[1] + 0.5) * CELL, (sea_cell[0] + 0.5) * CELL) is None
+
+
 def _strings_in_game_sources() -> set[str]:
     found: set[str] = set()
     for path in (ROOT / "game").rglob("*.py"):

@@ -48,6 +48,19 @@ def test_briefing_markdown_hides_the_spoiler_section_until_asked() -> None:
     assert to_html("Plain <text> & more", False, "")[0] == "Plain &lt;text&gt; &amp; more"
 
 
+def test_briefing_markdown_joins_wrapped_lines_before_marking_them_up() -> None:
+    from game.markdown import to_html
+
+    text = ("Your ruler is **Xiangzong\n(襄宗) Li Anquan**, emperor.\n\n"
+            "- **Jin** trades at **border\n  markets** (兰州 …).\n- Song: none.\n\n"
+            "你统治的是\n大夏。\n")
+    out, _ = to_html(text, False, "")
+    assert "**" not in out
+    assert "Your ruler is <b>Xiangzong (襄宗) Li Anquan</b>, emperor." in out
+    assert "•\u00a0<b>Jin</b> trades at <b>border markets</b> (兰州 …).<br><br>•\u00a0Song: none." in out
+    assert "你统治的是大夏。" in out  # no space between two lines of Chinese
+
+
 def test_briefing_screen_toggles_spoilers(tmp_path: Path) -> None:
     from engine.scenario import load_scenario
     from game.scenes.briefing import BriefingScene
@@ -77,10 +90,11 @@ def test_end_screen_shows_goals_and_holdings_in_each_language() -> None:
     m.show_end()
     d.frames(2)
     assert isinstance(d.top, EndScene)
-    text = d.top._standings()
-    assert "Hold the capital" in text and "✓" in text
+    text = d.top.score_box.html_text
+    assert "Hold the capital" in text and "✓" in text and "30 of 30 points" in text
+    assert "The war in numbers" in d.top.tabs["log"].text
     d.app.set_language("zh")
-    assert "守京城" in d.top._standings()
+    assert "守京城" in d.top.score_box.html_text and "得分 30／30" in d.top.score_box.html_text
     d.click(d.top.menu)
     assert type(d.top).__name__ == "TitleScene"
     set_language("en")
