@@ -140,6 +140,13 @@ def shoot(lang: str, out: Path, scenario_id: str = "jin_xia_1211", faction: str 
     session.orders.extend(played)
     app.reset(EndScene(app, session))
     save("16_end")
+    from game.scenes.chronicle import ChronicleScene
+    from game.scenes.lab import LabScene
+
+    app.push(ChronicleScene(app, session))
+    save("17_chronicle")
+    app.reset(LabScene(app))
+    save("18_lab")
     return written
 
 
