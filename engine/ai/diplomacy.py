@@ -18,10 +18,9 @@ from typing import Callable
 from engine import orders as o
 from engine.apply import apply
 from engine.ai.evaluation import capital_danger, value
-from engine.ai.levels import Level
 from engine.ai.lookahead import best_of
-from engine.ai.plans import Intent
-from engine.ai.situation import Situation, assault_power, place_worth, wall_defence
+from engine.ai.turn_part import TurnPart
+from engine.ai.situation import assault_power, place_worth, wall_defence
 from engine.legality import why_illegal
 from engine.rules.geography import graph
 from engine.rules.treaties import levy_limit
@@ -54,18 +53,8 @@ def obligation_kinds(ttype: m.TreatyTypeDef, role: str) -> tuple[bool, bool, boo
     return owes, receives, defended
 
 
-class Diplomacy:
+class Diplomacy(TurnPart):
     """The diplomatic decisions of one faction for one turn."""
-
-    def __init__(self, state: GameState, faction: str, sit: Situation, intent: Intent, level: Level,
-                 add: Callable[[o.Order], None]) -> None:
-        self.s = state
-        self.f = faction
-        self.sit = sit
-        self.intent = intent
-        self.traits = intent.traits
-        self.level = level
-        self.add = add
 
     def power_ratio(self, other: str) -> float:
         """Their fighting power over ours (:func:`engine.ai.situation.fighting_power`)."""

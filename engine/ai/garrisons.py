@@ -15,7 +15,9 @@ from typing import Callable
 
 from engine import orders as o
 from engine.ai.plans import Intent
+from engine.ai.levels import Level
 from engine.ai.situation import Situation
+from engine.ai.turn_part import TurnPart
 from engine.state import GameState
 
 #: the garrison a place of each rank wants in quiet times, before the plans' weights.
@@ -41,16 +43,12 @@ def wanted(state: GameState, faction: str, intent: Intent, pid: str) -> int:
     return int(base)
 
 
-class Garrisons:
+class Garrisons(TurnPart):
     """Garrison decisions of one faction for one turn."""
 
-    def __init__(self, state: GameState, faction: str, sit: Situation, intent: Intent,
+    def __init__(self, state: GameState, faction: str, sit: Situation, intent: Intent, level: Level,
                  add: Callable[[o.Order], None]) -> None:
-        self.s = state
-        self.f = faction
-        self.sit = sit
-        self.intent = intent
-        self.add = add
+        super().__init__(state, faction, sit, intent, level, add)
         #: armies that went wholly into garrison this turn (no other orders for them).
         self.used: set[str] = set()
 

@@ -25,8 +25,8 @@ from engine.legality import IllegalOrder
 from engine.ai.evaluation import value
 from engine.ai.levels import Level
 from engine.ai.lookahead import simulate
-from engine.ai.personality import Traits
 from engine.ai.plans import Intent
+from engine.ai.turn_part import TurnPart
 from engine.ai.situation import (
     Situation,
     assault_power,
@@ -98,19 +98,13 @@ def named_armies(scen: object) -> frozenset[str]:
     return out
 
 
-class Military:
+class Military(TurnPart):
     """The army orders of one faction for one turn."""
 
     def __init__(self, state: GameState, faction: str, sit: Situation, intent: Intent, level: Level,
                  add: Callable[[o.Order], None], skip: set[str] | frozenset[str] = frozenset()) -> None:
-        self.s = state
+        super().__init__(state, faction, sit, intent, level, add)
         self.skip = skip
-        self.f = faction
-        self.sit = sit
-        self.intent = intent
-        self.traits: Traits = intent.traits
-        self.level = level
-        self.add = add
         self.rules = state.scen.rules
         self.capital = state.polities[faction].capital
         self.claimed: set[str] = set()

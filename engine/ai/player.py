@@ -47,10 +47,10 @@ class AIPlayer:
             else:
                 add(diplomacy.answer(p))
         diplomacy.propose()
-        garrisons = Garrisons(state, faction, sit, want, add)
+        garrisons = Garrisons(state, faction, sit, want, level, add)
         garrisons.run()
         Military(state, faction, sit, want, level, add, skip=garrisons.used).run()
-        Recruitment(state, faction, sit, want, add).run()
+        Recruitment(state, faction, sit, want, level, add).run()
         out = in_order(state, out)
         out.append(o.EndTurn(faction))
         return out

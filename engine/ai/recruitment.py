@@ -10,28 +10,17 @@ home go into garrison, where they cost half as much.
 
 from __future__ import annotations
 
-from typing import Callable
-
 from engine import orders as o
-from engine.ai.plans import Intent
-from engine.ai.situation import Situation, field_power, place_worth
+from engine.ai.situation import field_power, place_worth
+from engine.ai.turn_part import TurnPart
 from engine.legality import why_illegal
-from engine.state import GameState
 
 #: share of a field army that should be siege engineers when walls are to be taken.
 ENGINEER_SHARE = 0.08
 
 
-class Recruitment:
+class Recruitment(TurnPart):
     """Recruiting and feeding decisions of one faction for one turn."""
-
-    def __init__(self, state: GameState, faction: str, sit: Situation, intent: Intent,
-                 add: Callable[[o.Order], None]) -> None:
-        self.s = state
-        self.f = faction
-        self.sit = sit
-        self.intent = intent
-        self.add = add
 
     def run(self) -> None:
         silver, grain = self.sit.balance()
