@@ -38,6 +38,7 @@ bench: $(STAMP)
 	$(PY) benchmarks/turns.py
 	$(PY) benchmarks/render.py
 	$(PY) benchmarks/batch.py
+	$(PY) benchmarks/fidelity.py
 
 clean:
 	rm -rf $(VENV) build *.egg-info

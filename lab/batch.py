@@ -6,11 +6,13 @@ and the runs the database does not have yet; :func:`run` plays them through an e
 stores each one as it finishes.
 
 A batch is identified by its scenario (and the hash of its files, overlays included), its
-overlays, its seed and its dates. Running the same batch again resumes it: the runs already
-stored are skipped, so an interrupted batch is finished by running the same command again.
+overlays, its seed, its dates and its historical-events mode. Running the same batch again
+resumes it: the runs already stored are skipped, so an interrupted batch is finished by running
+the same command again.
 Asking for more runs (``--runs 400`` after 200) adds runs 200..399; another ``--seed`` adds a
 new, independent set. Runs of the same scenario, overlays and dates are one *variant* in the
-comparison, whatever their seeds.
+comparison, whatever their seeds (one per historical-events mode: runs with history's event
+choices forced and runs where the AI chooses freely are never pooled).
 """
 
 from __future__ import annotations
@@ -24,6 +26,7 @@ from typing import Callable
 
 from engine.calendar import format_month, parse_month
 from engine.scenario import Scenario, find_scenario, load_scenario
+from engine.setup import HISTORICAL_MODES
 
 from lab.runner import DaskExecutor, RunTask, code_hash, execute
 from lab.seeds import run_seed
@@ -40,6 +43,9 @@ class BatchSpec:
     seed: int = 1
     start: str | None = None
     until: str | None = None
+    #: historical-events mode: "off" (the AI chooses every event freely, the default), "ai" or
+    #: "all" (history's choice forced; the same thing when every faction is an AI)
+    historical: str = "off"
 
 
 @dataclass
@@ -71,6 +77,8 @@ def plan(spec: BatchSpec, store: Store) -> Plan:
         raise ValueError("--runs must be at least 1")
     if spec.seed < 0:
         raise ValueError("--seed must be a non-negative integer")
+    if spec.historical not in HISTORICAL_MODES:
+        raise ValueError(f"--historical must be one of {', '.join(HISTORICAL_MODES)}, not {spec.historical!r}")
     folder = find_scenario(spec.scenario)
     overlay_files = tuple(str(Path(w)) for w in spec.whatifs)
     scen = load_scenario(folder, overlay_files)
@@ -83,18 +91,18 @@ def plan(spec: BatchSpec, store: Store) -> Plan:
         raise ValueError(f"--until {format_month(until)} must lie between the start and {format_month(scen.end)}")
     params = {
         "scenario": scen.id, "overlays": list(scen.overlays), "seed": spec.seed, "start": format_month(start),
-        "until": format_month(until), "turn_months": 1, "historical_mode": "ai", "ai": "baseline",
+        "until": format_month(until), "turn_months": 1, "historical_mode": spec.historical, "ai": "baseline",
     }
     key = hashlib.sha256(json.dumps({**params, "scenario_hash": scen.content_hash}, sort_keys=True).encode()).hexdigest()[:16]
     meta = BatchMeta(
         batch=key, scenario=scen.id, variant=variant_name(scen.overlays), overlays=tuple(scen.overlays),
         overlay_files=resolved, batch_seed=spec.seed, start=format_month(start), until=format_month(until),
-        scenario_hash=scen.content_hash, engine_hash=code_hash(), params=params,
+        scenario_hash=scen.content_hash, engine_hash=code_hash(), params=params, historical=spec.historical,
     )
     done = store.done(key)
     tasks = [
         RunTask(i, run_seed(spec.seed, i), str(Path(folder).resolve()), resolved, start, until,
-                scen.content_hash, meta.engine_hash)
+                scen.content_hash, meta.engine_hash, spec.historical)
         for i in range(spec.runs) if i not in done
     ]
     stale = bool(store.engine_hashes(key) - {meta.engine_hash})

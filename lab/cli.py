@@ -20,6 +20,7 @@ from lab.runner import DaskExecutor, VersionMismatch, process_pool
 from lab.store import Store, StoreError
 
 EXIT_OK, EXIT_FAILED, EXIT_BAD_INPUT = 0, 1, 2
+EXIT_INTERRUPTED = 130  # as main.py returns for Ctrl-C elsewhere
 
 
 def _fail(message: str) -> int:
@@ -38,7 +39,7 @@ def batch(args: argparse.Namespace) -> int:
     with store:
         try:
             plan = lab_batch.plan(lab_batch.BatchSpec(args.scenario, tuple(args.whatif), args.runs, args.seed,
-                                                      args.start, args.until), store)
+                                                      args.start, args.until, args.historical), store)
         except ScenarioError as exc:
             for problem in exc.problems:
                 print(problem, file=sys.stderr)
@@ -48,7 +49,8 @@ def batch(args: argparse.Namespace) -> int:
         m = plan.meta
         what = f"what-if {m.variant}" if m.variant else "baseline"
         where = f"dask {args.dask}" if args.dask else (f"{args.workers} worker(s)" if args.workers else "this process")
-        print(f"batch {m.batch}: {m.scenario} {what}, seed {m.batch_seed}, {m.start}..{m.until}: "
+        print(f"batch {m.batch}: {m.scenario} {what}, seed {m.batch_seed}, {m.start}..{m.until}, "
+              f"historical events {m.historical}: "
               f"{args.runs} run(s), {plan.already} already in {args.db}, {len(plan.tasks)} to play on {where}")
         if plan.stale_engine:
             print("note: runs already stored for this batch came from another version of the engine", file=sys.stderr)
@@ -66,9 +68,9 @@ def batch(args: argparse.Namespace) -> int:
         try:
             with tqdm(total=len(plan.tasks), disable=None, unit="run", desc="batch") as bar:
                 stored = lab_batch.run(plan, store, executor, on_stored=lambda _: bar.update(1))
-        except KeyboardInterrupt:
+        except KeyboardInterrupt:  # the one message (main.py's generic one is not printed)
             print("interrupted: the finished runs are stored; run the same command again to finish", file=sys.stderr)
-            raise
+            return EXIT_INTERRUPTED
         except VersionMismatch as exc:
             print(f"batch: {exc}; the finished runs are stored", file=sys.stderr)
             return EXIT_FAILED
@@ -108,7 +110,8 @@ def compare(args: argparse.Namespace) -> int:
     draw = not (args.format == "text" and args.charts == "none")
     with store:
         try:
-            comparison = build(store, args.baseline, args.whatif, args.lang, args.scenario, charts=draw)
+            comparison = build(store, args.baseline, args.whatif, args.lang, args.scenario, charts=draw,
+                               historical=args.historical)
         except CompareError as exc:
             return _fail(f"compare: {exc}")
     try:

@@ -9,6 +9,9 @@ from __future__ import annotations
 import argparse
 import os
 
+#: engine.setup.HISTORICAL_MODES, repeated so that building the parser imports no engine code.
+HISTORICAL = ("off", "ai", "all")
+
 
 def default_workers() -> int:
     """One worker per core (at most 8: beyond that the pool start-up outweighs short batches)."""
@@ -26,6 +29,9 @@ def add_batch_arguments(p: argparse.ArgumentParser) -> None:
                    help="worker processes (default: the number of cores; 0 plays in this process)")
     p.add_argument("--db", default="results.sqlite", help="SQLite results file (default results.sqlite)")
     p.add_argument("--dask", metavar="ADDRESS", help="run on a dask.distributed scheduler (e.g. tcp://host:8786)")
+    p.add_argument("--historical", choices=HISTORICAL, default="off",
+                   help="historical events: off (the AI chooses every event freely, the default), "
+                        "ai or all (history's choice forced on the AI factions, i.e. on all of them)")
 
 
 def add_compare_arguments(p: argparse.ArgumentParser) -> None:
@@ -34,6 +40,8 @@ def add_compare_arguments(p: argparse.ArgumentParser) -> None:
     p.add_argument("--whatif", action="append", default=[], metavar="FILE",
                    help="what-if file or id to compare (repeatable; default: every one in the database)")
     p.add_argument("--scenario", help="scenario id, when the database holds several")
+    p.add_argument("--historical", choices=HISTORICAL,
+                   help="only the runs played with this historical-events mode (default: every mode, each apart)")
     p.add_argument("--format", choices=("text", "html"), default="text")
     p.add_argument("--out", metavar="FILE", help="write the report here (html default: next to the database)")
     p.add_argument("--charts", metavar="DIR", help="folder for the PNG charts of the text report "

@@ -66,6 +66,10 @@ class Block:
     milestones: list[tuple[str, str, MilestoneRate | None, MilestoneRate | None]]
     fidelity: tuple[Summary | None, Summary | None]
     base_title: str = ""
+    #: the baseline's variant ("" for the runs without overlays; an overlay id with --baseline)
+    base_variant: str = ""
+    #: the historical-events mode both sides were played with (off, ai, all)
+    historical: str = "off"
     notes: list[str] = field(default_factory=list)
     charts: dict[str, bytes] = field(default_factory=dict)
 
@@ -138,13 +142,15 @@ def _pick_scenario(variants: list[VariantInfo], wanted: str | None) -> str:
 
 
 def build(store: Store, baseline: str = "none", whatifs: Sequence[str] = (), lang: str = "en",
-          scenario: str | None = None, charts: bool = True) -> Comparison:
+          scenario: str | None = None, charts: bool = True, historical: str | None = None) -> Comparison:
     """Gather a comparison from the database.
 
     Args:
         baseline: ``"none"`` (the runs without overlays) or a what-if file / id to compare against.
         whatifs: what-if files or ids to compare (default: every variant in the database).
         charts: draw the PNG charts (matplotlib) into each block.
+        historical: only the runs of this historical-events mode (None: every mode; a what-if
+            is only ever set beside baseline runs of its own mode).
 
     Raises:
         CompareError: no runs, or no runs of what was asked for.
@@ -154,6 +160,11 @@ def build(store: Store, baseline: str = "none", whatifs: Sequence[str] = (), lan
         raise CompareError(f"{store.path}: no runs yet (run `main.py batch` first)")
     scen_id = _pick_scenario(variants, scenario)
     variants = [v for v in variants if v.scenario == scen_id]
+    if historical is not None:
+        modes = sorted({v.historical for v in variants})
+        variants = [v for v in variants if v.historical == historical]
+        if not variants:
+            raise CompareError(f"no runs with historical events {historical!r} in {store.path} (it has: {', '.join(modes)})")
     scen = _load(scen_id)
     names = Names(scen, lang)
     base_variant = BASELINE if baseline in ("none", "") else "+".join(overlay_id(p) for p in baseline.split("+"))
@@ -164,7 +175,7 @@ def build(store: Store, baseline: str = "none", whatifs: Sequence[str] = (), lan
             shown = ", ".join(v or "(baseline)" for v in sorted(present))
             raise CompareError(f"no runs of what-if {w!r} in {store.path} (it has: {shown})")
     others = [v for v in variants if v.variant != base_variant and (not wanted or v.variant in wanted)]
-    bases = {(v.start, v.until): v for v in variants if v.variant == base_variant}
+    bases = {(v.start, v.until, v.historical): v for v in variants if v.variant == base_variant}
     state_names = {sid: s.name.model_dump() for sid, s in scen.states.items()} if scen else {}
 
     def questions(until: str) -> list[Question]:
@@ -172,17 +183,21 @@ def build(store: Store, baseline: str = "none", whatifs: Sequence[str] = (), lan
         return questions_for(scen_id, state_names, until)
 
     blocks: list[Block] = []
-    if not others:
-        for info in bases.values():
-            blocks.append(_block(store, info, None, questions(info.until), names, scen, charts))
+    paired: set[tuple[str, str, str]] = set()
     for info in others:
-        base = bases.get((info.start, info.until))
+        paired.add((info.start, info.until, info.historical))
+        base = bases.get((info.start, info.until, info.historical))
         if base is None:
             blk = _block(store, info, None, questions(info.until), names, scen, charts)
-            blk.notes.append(f"no baseline runs over {info.start}..{info.until} to compare with")
+            blk.notes.append(f"no baseline runs over {info.start}..{info.until} with historical events "
+                             f"{info.historical} to compare with")
             blocks.append(blk)
         else:
             blocks.append(_block(store, base, info, questions(info.until), names, scen, charts))
+    if not wanted:  # baseline runs no what-if is set beside (other dates or another mode) stand alone
+        for key, info in bases.items():
+            if key not in paired:
+                blocks.append(_block(store, info, None, questions(info.until), names, scen, charts))
     if not blocks:
         raise CompareError(f"{store.path}: no baseline runs to compare with")
     title = scen.header.name.get(lang) if scen else scen_id
@@ -196,8 +211,9 @@ def _decided(rate: MilestoneRate | None) -> bool:
 def _block(store: Store, base: VariantInfo, other: VariantInfo | None, questions: list[Question],
            names: Names, scen: Scenario | None, charts: bool) -> Block:
     lang = names.lang
-    base_runs = [r.result for r in store.runs(base.scenario, base.variant, base.start, base.until)]
-    other_runs = [r.result for r in store.runs(other.scenario, other.variant, other.start, other.until)] if other else None
+    base_runs = [r.result for r in store.runs(base.scenario, base.variant, base.start, base.until, base.historical)]
+    other_runs = ([r.result for r in store.runs(other.scenario, other.variant, other.start, other.until, other.historical)]
+                  if other else None)
     states = sorted(scen.states) if scen else sorted(base_runs[0]["states"]) if base_runs else []
     falls = [(sid, names.state(sid), fall_dates(sid, base_runs), fall_dates(sid, other_runs) if other_runs is not None else None)
              for sid in states]
@@ -220,6 +236,8 @@ def _block(store: Store, base: VariantInfo, other: VariantInfo | None, questions
         milestones=milestones,
         fidelity=(fidelity_summary(base_runs), fidelity_summary(other_runs) if other_runs is not None else None),
         base_title=variant_title(store, base, scen, lang),
+        base_variant=base.variant,
+        historical=base.historical,
     )
     for info in (base, other):
         if info is not None and info.versions > 1:

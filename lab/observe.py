@@ -95,6 +95,9 @@ def chronology_outcomes(state: GameState) -> tuple[list[dict[str, Any]], float |
 def summarize(state: GameState, observer: Observer, scen: Scenario) -> Result:
     """The result record of a finished campaign."""
     fell = {r.actors[0]: format_month(r.date) for r in state.log if r.kind == "state_fallen" and r.actors}
+    for sid, pol in state.polities.items():
+        if not pol.alive and sid not in fell:  # gone before play began (a late start, an overlay)
+            fell[sid] = format_month(observer.start)
     states = {
         sid: {
             "alive": pol.alive,

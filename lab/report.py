@@ -38,6 +38,12 @@ WORDS: dict[str, dict[str, str]] = {
     "report": {"zh": "假设推演比较", "zh_hant": "假設推演比較", "en": "What-if comparison"},
     "note": {"zh": "注", "zh_hant": "註", "en": "Note"},
     "na": {"zh": "—", "zh_hant": "—", "en": "—"},
+    "hist_off": {"zh": "史实事件：关（AI自主抉择）", "zh_hant": "史實事件：關（AI自主抉擇）",
+                 "en": "historical events: off (the AI chooses freely)"},
+    "hist_ai": {"zh": "史实事件：ai（AI照史实抉择）", "zh_hant": "史實事件：ai（AI照史實抉擇）",
+                "en": "historical events: ai (history's choices forced on the AI)"},
+    "hist_all": {"zh": "史实事件：all（各方照史实抉择）", "zh_hant": "史實事件：all（各方照史實抉擇）",
+                 "en": "historical events: all (history's choices forced on everyone)"},
 }
 
 
@@ -85,11 +91,25 @@ def rate_text(m: MilestoneRate | None) -> str:
     return f"{100 * m.on_time.k / m.on_time.n:.0f}%"
 
 
+def labels(b: Block, lang: str) -> tuple[str, str]:
+    """The column names of the two sides: "Baseline" and "What-if" against the runs without
+    overlays; the variants' ids when the baseline is itself a what-if (``--baseline``)."""
+    if b.base_variant == "":
+        return w("baseline", lang), w("other", lang)
+    return b.base_variant, b.variant
+
+
+def span(b: Block, lang: str) -> str:
+    """``1211-01..1227-12 · historical events: off (…)``."""
+    return f"{b.start}..{b.until} · {w('hist_' + b.historical, lang)}"
+
+
 def counts(b: Block, lang: str) -> str:
     c = w("colon", lang)
-    text = f"{w('baseline', lang)}{c}{w('runs', lang, n=len(b.base_runs))}"
+    base, other = labels(b, lang)
+    text = f"{base}{c}{w('runs', lang, n=len(b.base_runs))}"
     if b.other_runs is not None:
-        text += f" · {w('other', lang)}{c}{w('runs', lang, n=len(b.other_runs))}"
+        text += f" · {other}{c}{w('runs', lang, n=len(b.other_runs))}"
     return text
 
 
@@ -112,23 +132,25 @@ def block_text(b: Block, lang: str, chart_files: dict[str, str]) -> list[str]:
     two = b.other_runs is not None
     head = f"{w('whatif', lang)}{w('colon', lang)}{b.title}  {w('vs', lang)}  {b.base_title}" if two else b.title
     out = ["═" * min(100, max(40, width(head))), head,
-           f"{b.start}..{b.until} · " + counts(b, lang),
+           f"{span(b, lang)} · " + counts(b, lang),
            ""]
-    rows = [[w("question", lang), w("baseline", lang)] + ([w("other", lang), w("change", lang)] if two else [])]
+    base, other = labels(b, lang)
+    rows = [[w("question", lang), base] + ([other, w("change", lang)] if two else [])]
     for r in b.rows:
         rows.append([r.question.text(lang), pct(r.base)] + ([pct(r.other), change(r)] if two else []))
     out += table(rows)
     out += [f"  ({w('ci', lang)}{w('semicolon', lang)}{w('shifted', lang)})" if two else f"  ({w('ci', lang)})", ""]
-    rows = [[w("falls", lang), w("baseline", lang)] + ([w("other", lang)] if two else [])]
+    rows = [[w("falls", lang), base] + ([other] if two else [])]
     for _, name, fb, fo in b.falls:
         rows.append([name, falls_text(fb, lang, b.until)] + ([falls_text(fo, lang, b.until)] if two else []))
     out += table(rows) + [""]
-    rows = [[w("held", lang), w("baseline", lang)] + ([w("other", lang)] if two else [])]
+    rows = [[w("held", lang), base] + ([other] if two else [])]
     rows += [[name, held_text(hb)] + ([held_text(ho)] if two else []) for _, name, hb, ho in b.held]
     out += table(rows) + [""]
-    out += table([[w("fidelity", lang), fidelity_text(b.fidelity[0])] + ([fidelity_text(b.fidelity[1])] if two else [])])
+    out += table([[w("fidelity", lang), base] + ([other] if two else []),
+                  ["", fidelity_text(b.fidelity[0])] + ([fidelity_text(b.fidelity[1])] if two else [])])
     if b.milestones:
-        out += ["", w("milestones", lang)]
+        out += ["", w("milestones", lang) + "  (" + " / ".join([base] + ([other] if two else [])) + ")"]
         rows = [[m[0], rate_text(m[2])] + ([rate_text(m[3])] if two else []) for m in b.milestones]
         out += ["  " + line for line in table(rows)]
     for note in b.notes:
@@ -160,20 +182,21 @@ th { background: #f4efe6; } td.num { font-variant-numeric: tabular-nums; white-s
 {% for b in blocks %}
 <h2>{% if b.two %}{{ words.whatif }}{{ words.colon }}{{ b.title }} <span class="meta">{{ words.vs }} {{ b.base_title }}</span>{% else %}{{ b.title }}{% endif %}</h2>
 <p class="meta">{{ b.span }} · {{ b.counts }}</p>
-<table><tr><th>{{ words.question }}</th><th>{{ words.baseline }}</th>{% if b.two %}<th>{{ words.other }}</th><th>{{ words.change }}</th>{% endif %}</tr>
+<table><tr><th>{{ words.question }}</th><th>{{ b.base_label }}</th>{% if b.two %}<th>{{ b.other_label }}</th><th>{{ words.change }}</th>{% endif %}</tr>
 {% for r in b.rows %}<tr><td>{{ r.label }}</td><td class="num">{{ r.base }}</td>{% if b.two %}<td class="num">{{ r.other }}</td><td class="num{% if r.shifted %} shift{% endif %}">{{ r.change }}</td>{% endif %}</tr>
 {% endfor %}</table>
 <p class="meta">{{ words.ci }}{% if b.two %}{{ words.semicolon }}{{ words.shifted }}{% endif %}</p>
-<table><tr><th>{{ words.falls }}</th><th>{{ words.baseline }}</th>{% if b.two %}<th>{{ words.other }}</th>{% endif %}</tr>
+<table><tr><th>{{ words.falls }}</th><th>{{ b.base_label }}</th>{% if b.two %}<th>{{ b.other_label }}</th>{% endif %}</tr>
 {% for f in b.falls %}<tr><td>{{ f.name }}</td><td>{{ f.base }}</td>{% if b.two %}<td>{{ f.other }}</td>{% endif %}</tr>
 {% endfor %}</table>
-<table><tr><th>{{ words.held }}</th><th>{{ words.baseline }}</th>{% if b.two %}<th>{{ words.other }}</th>{% endif %}</tr>
+<table><tr><th>{{ words.held }}</th><th>{{ b.base_label }}</th>{% if b.two %}<th>{{ b.other_label }}</th>{% endif %}</tr>
 {% for p in b.held %}<tr><td>{{ p.name }}</td><td class="num">{{ p.base }}</td>{% if b.two %}<td class="num">{{ p.other }}</td>{% endif %}</tr>
 {% endfor %}</table>
-<table><tr><th>{{ words.fidelity }}</th><td class="num">{{ b.fid_base }}</td>{% if b.two %}<td class="num">{{ b.fid_other }}</td>{% endif %}</tr></table>
+<table><tr><th>{{ words.fidelity }}</th><th>{{ b.base_label }}</th>{% if b.two %}<th>{{ b.other_label }}</th>{% endif %}</tr>
+<tr><td></td><td class="num">{{ b.fid_base }}</td>{% if b.two %}<td class="num">{{ b.fid_other }}</td>{% endif %}</tr></table>
 {% for src in b.images %}<p><img alt="{{ src.alt }}" src="data:image/png;base64,{{ src.data }}"></p>{% endfor %}
 {% if b.milestones %}<h3>{{ words.milestones }}</h3>
-<table><tr><th></th><th>{{ words.baseline }}</th>{% if b.two %}<th>{{ words.other }}</th>{% endif %}</tr>
+<table><tr><th></th><th>{{ b.base_label }}</th>{% if b.two %}<th>{{ b.other_label }}</th>{% endif %}</tr>
 {% for m in b.milestones %}<tr><td>{{ m.text }}</td><td class="num">{{ m.base }}</td>{% if b.two %}<td class="num">{{ m.other }}</td>{% endif %}</tr>
 {% endfor %}</table>{% endif %}
 {% for n in b.notes %}<p class="note">{{ words.note }}{{ words.colon }}{{ n }}</p>{% endfor %}
@@ -192,7 +215,7 @@ def render_html(c: Comparison) -> str:
         two = b.other_runs is not None
         blocks.append({
             "two": two, "title": b.title, "base_title": b.base_title,
-            "span": f"{b.start}..{b.until}",
+            "span": span(b, lang), "base_label": labels(b, lang)[0], "other_label": labels(b, lang)[1],
             "counts": counts(b, lang),
             "rows": [{"label": r.question.text(lang), "base": pct(r.base), "other": pct(r.other),
                       "change": change(r), "shifted": r.shifted} for r in b.rows],

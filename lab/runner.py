@@ -51,6 +51,9 @@ class RunTask:
     #: the scenario's content hash and the code hash when the batch was planned ("" = unchecked)
     scenario_hash: str = ""
     code_hash: str = ""
+    #: historical-events mode (engine.setup.HISTORICAL_MODES): "off" lets the AI choose every
+    #: event freely; "ai" and "all" force history's choice (every faction is an AI here)
+    historical_mode: str = "off"
 
 
 def code_hash() -> str:
@@ -82,9 +85,12 @@ def scenario_for(folder: str, overlays: tuple[str, ...], expected_hash: str = ""
     return scen
 
 
-def play(scen: Scenario, seed: int, start: int | None = None, until: int | None = None) -> Result:
-    """Play one all-AI campaign the way ``main.py simulate`` does and return its record."""
-    state = new_game(scen, start=start, seed=seed, historical_mode="ai", end=until)
+def play(scen: Scenario, seed: int, start: int | None = None, until: int | None = None,
+         historical_mode: str = "off") -> Result:
+    """Play one all-AI campaign and return its record. With ``historical_mode`` "ai" (what
+    ``main.py simulate`` plays) every event choice is forced to history's, since every faction
+    is an AI; "off" lets the AI decide, which is what a what-if explorer needs."""
+    state = new_game(scen, start=start, seed=seed, historical_mode=historical_mode, end=until)
     ai = BaselineAI()
     observer = Observer(state)
     state, _ = run_campaign(state, {f: ai for f in scen.states}, on_month=observer)
@@ -97,7 +103,7 @@ def run_one(task: RunTask) -> dict[str, Any]:
     if task.code_hash and task.code_hash != code_hash():
         raise VersionMismatch(f"the engine code at {ROOT} differs from the code the batch was planned with")
     scen = scenario_for(task.scenario_folder, task.overlays, task.scenario_hash)
-    result = play(scen, task.seed, task.start, task.until)
+    result = play(scen, task.seed, task.start, task.until, task.historical_mode)
     return {"index": task.index, "seed": task.seed, "seconds": round(time.perf_counter() - t0, 4), "result": result}
 
 

@@ -10,7 +10,8 @@ Tables (dates are ``YYYY-MM`` text; JSON columns hold the record of :mod:`lab.ob
 
 - ``runs``: one row per run — batch key, run index, scenario, variant (``""`` for the
   baseline, else the overlay ids joined by ``+``), overlays, batch seed, run seed, start, until,
-  scenario and engine hashes, the parameters, final owners, states, first_lost, series,
+  scenario and engine hashes, the historical-events mode (``historical``: off, ai or all), the
+  parameters, final owners, states, first_lost, series,
   milestones, fidelity, key events, final state hash, seconds, created.
 - ``run_states``: (run, state, alive, fell, places) — survival and fall date per state,
   ready for plain SQL (``SELECT avg(alive) FROM run_states WHERE state = 'xia'``).
@@ -27,7 +28,9 @@ from datetime import datetime, timezone
 from pathlib import Path
 from typing import Any, Iterator
 
-SCHEMA_VERSION = 1
+#: 2 added ``runs.historical``; a version-1 file gets the column on opening, filled with "ai"
+#: (the only mode version 1 played).
+SCHEMA_VERSION = 2
 
 SCHEMA = """
 CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
@@ -58,6 +61,7 @@ CREATE TABLE IF NOT EXISTS runs (
     state_hash TEXT NOT NULL,
     seconds REAL NOT NULL,
     created TEXT NOT NULL,
+    historical TEXT NOT NULL DEFAULT 'ai',
     UNIQUE (batch, run_index)
 );
 CREATE INDEX IF NOT EXISTS runs_variant ON runs (scenario, variant);
@@ -99,6 +103,7 @@ class BatchMeta:
     scenario_hash: str
     engine_hash: str
     params: dict[str, Any]
+    historical: str = "off"
 
 
 @dataclass(frozen=True)
@@ -118,11 +123,12 @@ class StoredRun:
     engine_hash: str
     seconds: float
     result: dict[str, Any]
+    historical: str = "off"
 
 
 @dataclass(frozen=True)
 class VariantInfo:
-    """One group of comparable runs: same scenario, overlays and date range."""
+    """One group of comparable runs: same scenario, overlays, date range and historical-events mode."""
 
     scenario: str
     variant: str
@@ -132,6 +138,7 @@ class VariantInfo:
     runs: int
     #: distinct (scenario files, engine code) versions among the runs; more than one is a warning
     versions: int
+    historical: str = "off"
 
 
 def _dumps(value: Any) -> str:
@@ -150,12 +157,18 @@ class Store:
             with self.db:
                 self.db.executescript(SCHEMA)
                 row = self.db.execute("SELECT value FROM meta WHERE key = 'schema'").fetchone()
-                if row is None:
-                    self.db.execute("INSERT INTO meta VALUES ('schema', ?)", (str(SCHEMA_VERSION),))
-                elif int(row[0]) > SCHEMA_VERSION:
+                if row is not None and int(row[0]) > SCHEMA_VERSION:
                     raise StoreError(f"{self.path}: made by a newer version (schema {row[0]}); this one reads {SCHEMA_VERSION}")
+                self._migrate()
+                self.db.execute("INSERT OR REPLACE INTO meta VALUES ('schema', ?)", (str(SCHEMA_VERSION),))
         except sqlite3.DatabaseError as exc:
             raise StoreError(f"{self.path}: not a results database ({exc})") from exc
+
+    def _migrate(self) -> None:
+        """Bring an older file up to :data:`SCHEMA_VERSION` (inside the opening transaction)."""
+        columns = {name for _, name, *_ in self.db.execute("PRAGMA table_info(runs)")}
+        if "historical" not in columns:  # schema 1: every run was played with history forced ("ai")
+            self.db.execute("ALTER TABLE runs ADD COLUMN historical TEXT NOT NULL DEFAULT 'ai'")
 
     def close(self) -> None:
         self.db.close()
@@ -175,8 +188,8 @@ class Store:
             cur = self.db.execute(
                 "INSERT OR IGNORE INTO runs (batch, run_index, scenario, variant, overlays, overlay_files, batch_seed, seed,"
                 " start, until, scenario_hash, engine_hash, params, last_month, months, states, final_owners, first_lost, series,"
-                " milestones, fidelity, key_events, state_hash, seconds, created)"
-                " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                " milestones, fidelity, key_events, state_hash, seconds, created, historical)"
+                " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 (
                     meta.batch, output["index"], meta.scenario, meta.variant, _dumps(list(meta.overlays)),
                     _dumps(list(meta.overlay_files)), meta.batch_seed, output["seed"], meta.start, meta.until,
@@ -184,7 +197,7 @@ class Store:
                     _dumps(r["final_owners"]), _dumps(r["first_lost"]), _dumps(r["series"]),
                     None if r["milestones"] is None else _dumps(r["milestones"]), r["fidelity"],
                     _dumps(r["key_events"]), r["state_hash"], output["seconds"],
-                    datetime.now(timezone.utc).isoformat(timespec="seconds"),
+                    datetime.now(timezone.utc).isoformat(timespec="seconds"), meta.historical,
                 ),
             )
             if cur.rowcount == 0:
@@ -212,14 +225,15 @@ class Store:
         return int(self.db.execute("SELECT count(*) FROM runs").fetchone()[0])
 
     def variants(self, scenario: str | None = None) -> list[VariantInfo]:
-        """Groups of comparable runs, the baseline first, then by overlay ids."""
+        """Groups of comparable runs (one per historical-events mode), the baseline first, then by
+        overlay ids."""
         rows = self.db.execute(
-            "SELECT scenario, variant, overlays, start, until, count(*), count(DISTINCT scenario_hash || engine_hash) FROM runs"
-            " WHERE ? IS NULL OR scenario = ? GROUP BY scenario, variant, start, until"
-            " ORDER BY scenario, variant != '', variant, start, until",
+            "SELECT scenario, variant, overlays, start, until, count(*), count(DISTINCT scenario_hash || engine_hash), historical"
+            " FROM runs WHERE ? IS NULL OR scenario = ? GROUP BY scenario, variant, start, until, historical"
+            " ORDER BY scenario, variant != '', variant, start, until, historical",
             (scenario, scenario),
         )
-        return [VariantInfo(s, v, tuple(json.loads(o)), a, b, n, e) for s, v, o, a, b, n, e in rows]
+        return [VariantInfo(s, v, tuple(json.loads(o)), a, b, n, e, h) for s, v, o, a, b, n, e, h in rows]
 
     def overlay_files(self, scenario: str, variant: str) -> list[str]:
         """The overlay files of a variant as the last batch of it named them."""
@@ -227,11 +241,11 @@ class Store:
                               (scenario, variant)).fetchone()
         return json.loads(row[0]) if row else []
 
-    def runs(self, scenario: str, variant: str, start: str, until: str) -> list[StoredRun]:
+    def runs(self, scenario: str, variant: str, start: str, until: str, historical: str = "off") -> list[StoredRun]:
         """Every stored run of one variant, in a stable order (batch, then run index)."""
         return list(self._runs(
-            "WHERE scenario = ? AND variant = ? AND start = ? AND until = ? ORDER BY batch, run_index",
-            (scenario, variant, start, until),
+            "WHERE scenario = ? AND variant = ? AND start = ? AND until = ? AND historical = ? ORDER BY batch, run_index",
+            (scenario, variant, start, until, historical),
         ))
 
     def batch_runs(self, batch: str) -> list[StoredRun]:
@@ -243,11 +257,12 @@ class Store:
 
     def _runs(self, where: str, args: tuple[Any, ...]) -> Iterator[StoredRun]:
         sql = ("SELECT id, batch, run_index, scenario, variant, overlays, batch_seed, seed, start, until, engine_hash,"
-               " seconds, last_month, months, states, final_owners, first_lost, series, milestones, fidelity, key_events, state_hash"
+               " seconds, last_month, months, states, final_owners, first_lost, series, milestones, fidelity, key_events, state_hash,"
+               " historical"
                f" FROM runs {where}")
         for row in self.db.execute(sql, args):
             (rid, batch, index, scen, variant, overlays, bseed, seed, start, until, ehash, secs,
-             last, months, states, owners, lost, series, milestones, fidelity, events, shash) = row
+             last, months, states, owners, lost, series, milestones, fidelity, events, shash, historical) = row
             yield StoredRun(rid, batch, index, scen, variant, tuple(json.loads(overlays)), bseed, seed, start, until, ehash, secs, {
                 "last_month": last,
                 "months": months,
@@ -259,4 +274,4 @@ class Store:
                 "fidelity": fidelity,
                 "key_events": json.loads(events),
                 "state_hash": shash,
-            })
+            }, historical)

@@ -1,4 +1,6 @@
-"""The what-if lab: pick what-ifs, a start, an end, how many runs and worker processes; the
+"""The what-if lab: pick what-ifs, a start, an end, how many runs and worker processes, and the
+historical-events mode (free by default: forcing history's choices on an all-AI game plays the
+same story in every run); the
 baseline and the what-if are played with the same seeds in a background thread
 (:class:`lab.background.BatchJob`, which drives a process pool and stores every run in the
 user's ``lab.sqlite``), and the comparison fills in while they run, drawn with pygame:
@@ -18,6 +20,7 @@ import pygame
 
 from engine.calendar import format_month
 from engine.scenario import Scenario, ScenarioError, find_scenario, load_scenario
+from engine.setup import HISTORICAL_MODES
 from game import catalog, paths, theme
 from game.fonts import TextCache, font
 from game.i18n import language, t
@@ -63,6 +66,7 @@ class LabScene(Scene):
         self.cpus = max(1, os.cpu_count() or 1)
         self.workers = min(2, self.cpus)
         self.seed = 1
+        self.historical = "off"
         self.state_shown = "xia" if scen and "xia" in scen.states else (sorted(scen.states)[0] if scen else "")
         self.job: BatchJob | None = None
         self.stats: dict[str, Any] = {}
@@ -100,11 +104,11 @@ class LabScene(Scene):
     def specs(self) -> list[BatchSpec]:
         scen = self.scenario
         assert scen is not None
-        base = BatchSpec(scen.id, (), self.runs, self.seed, format_month(self.start), format_month(self.until))
+        base = BatchSpec(scen.id, (), self.runs, self.seed, format_month(self.start), format_month(self.until), self.historical)
         if not self.chosen:
             return [base]
         return [base, BatchSpec(scen.id, tuple(str(p) for p in self.chosen), self.runs, self.seed,
-                                format_month(self.start), format_month(self.until))]
+                                format_month(self.start), format_month(self.until), self.historical)]
 
     def run_batch(self) -> None:
         """Start the baseline and the chosen what-ifs in the background."""
@@ -245,6 +249,7 @@ class LabScene(Scene):
         choices("until", t("lab_until"), self.until_choices(), format_month, t("tip_lab_until"))
         choices("runs", t("lab_runs"), RUN_CHOICES, str, t("tip_lab_runs"))
         choices("workers", t("lab_workers"), list(range(1, min(4, self.cpus) + 1)), str, t("tip_lab_workers"))
+        choices("historical", t("historical_mode"), HISTORICAL_MODES, lambda m: t(f"historical_mode_{m}"), t("tip_lab_historical"))
         self.label(pygame.Rect(xb, y, half, bh), t("lab_seed", seed=self.seed))
         self.seed_button = self.button(pygame.Rect(xb + half + gap, y, half, bh), t("new_seed"), self.new_seed, t("tip_lab_seed"), enabled=enabled)
         y += bh + self.s(12)

@@ -11,13 +11,14 @@ import pytest
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from lab.batch import BatchSpec  # noqa: E402
-from lab_testkit import HUGE_ARMY, SHIFT_RUNS, SHIFT_SEED, SHIFT_START, fill  # noqa: E402
+from lab_testkit import COLLAPSE, FORTRESS, SHIFT_RUNS, SHIFT_SEED, SHIFT_START, fill  # noqa: E402
 
 
 @pytest.fixture(scope="session")
 def shift_db(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """Baseline and the huge-army what-if, same seeds and dates, in one database."""
+    """The baseline and the two decisive what-ifs (Xia a fortress, Xia collapsed), same seeds
+    and dates, in one database."""
     db = tmp_path_factory.mktemp("lab") / "shift.sqlite"
-    for whatifs in ((), (str(HUGE_ARMY),)):
+    for whatifs in ((), (str(FORTRESS),), (str(COLLAPSE),)):
         fill(db, BatchSpec("jin_xia_1211", whatifs, SHIFT_RUNS, SHIFT_SEED, SHIFT_START), workers=2).close()
     return db

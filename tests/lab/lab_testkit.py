@@ -11,8 +11,12 @@ from lab.store import Store
 
 ROOT = Path(__file__).resolve().parents[2]
 HUGE_ARMY = ROOT / "tests" / "fixtures" / "lab" / "xia_huge_army.yaml"
+#: two decisive what-ifs pulling Xia's fate opposite ways, whatever the AI's calibration: every
+#: Xia city impregnable, and all of Xia handed to the Mongols at the start.
+FORTRESS = ROOT / "tests" / "lab" / "fixtures" / "xia_fortress.yaml"
+COLLAPSE = ROOT / "tests" / "lab" / "fixtures" / "xia_collapse.yaml"
 #: whole campaigns: Xia's fate is decided by play over the years (later bookmarks inherit
-#: history's position, where one army decides little).
+#: history's position, where one change decides little).
 SHIFT_START = "1211-01"
 SHIFT_RUNS = 16
 SHIFT_SEED = 11

@@ -63,3 +63,25 @@ def test_a_killed_batch_resumes_without_duplicates_or_partial_rows(tmp_path: Pat
     again = subprocess.run(cmd, cwd=ROOT, capture_output=True, text=True, timeout=120)
     assert again.returncode == 0 and "nothing to do" in again.stdout
     assert _rows(db) == RUNS
+
+
+def test_ctrl_c_says_interrupted_once_and_keeps_finished_runs(tmp_path: Path) -> None:
+    """Ctrl-C (SIGINT to the whole foreground group: the batch and its workers) prints one
+    line, exits 130, and the runs finished before it stay stored."""
+    db = tmp_path / "c.sqlite"
+    proc = subprocess.Popen([sys.executable, *COMMAND, "--db", str(db)], cwd=ROOT, stdout=subprocess.PIPE,
+                            stderr=subprocess.PIPE, text=True, start_new_session=True)
+    try:
+        deadline = time.monotonic() + 120
+        while _rows(db) < 2 and proc.poll() is None and time.monotonic() < deadline:
+            time.sleep(0.05)
+        assert proc.poll() is None, "the batch finished before it could be interrupted"
+        os.killpg(proc.pid, signal.SIGINT)
+        _, err = proc.communicate(timeout=60)
+    finally:
+        if proc.poll() is None:
+            os.killpg(proc.pid, signal.SIGKILL)
+            proc.wait()
+    assert proc.returncode == 130
+    assert err.strip() == "interrupted: the finished runs are stored; run the same command again to finish"
+    assert 2 <= _rows(db) < RUNS
