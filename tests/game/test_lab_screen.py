@@ -1,7 +1,8 @@
 """The what-if lab screen, headless: reached from the title, it starts a small batch (baseline
 and one what-if, 4 runs each, 1211-01..1212-12, two worker processes) in the background; the
 window keeps drawing frames while the runs arrive, the comparison charts appear, the runs are
-in the user's lab.sqlite, and Stop ends a long batch early without losing finished runs."""
+in the user's lab.sqlite (with the historical-events mode chosen: free by default), and Stop ends
+a long batch early without losing finished runs."""
 
 from __future__ import annotations
 
@@ -53,6 +54,7 @@ def test_a_small_batch_runs_in_the_background_and_the_charts_appear(tmp_path: Pa
     d.click(d.top.option_buttons[("runs", 4)])
     d.click(d.top.option_buttons[("until", parse_month("1212-12"))])
     d.click(d.top.option_buttons[("workers", 2)])
+    assert d.top.historical == "off" and d.top.option_buttons[("historical", "off")].is_selected
     before = d.screenshot(tmp_path / "before.png").copy()
     d.click(d.top.run_button)
     assert d.top.busy and hasattr(d.top, "stop_button")
@@ -76,7 +78,8 @@ def test_a_small_batch_runs_in_the_background_and_the_charts_appear(tmp_path: Pa
 
     db = user_dirs / "data" / "FourRealms" / "lab.sqlite"
     with sqlite3.connect(db) as con:
-        assert con.execute("SELECT variant, count(*) FROM runs GROUP BY variant ORDER BY variant").fetchall() == [("", 4), (WHATIF, 4)]
+        assert con.execute("SELECT variant, historical, count(*) FROM runs GROUP BY variant ORDER BY variant").fetchall() == [
+            ("", "off", 4), (WHATIF, "off", 4)]
 
     after = d.screenshot(tmp_path / "lab_zh.png")
     chart = lab.chart_rect
@@ -94,6 +97,8 @@ def test_stop_ends_a_long_batch_early_and_keeps_finished_runs(user_dirs: Path) -
     d = _open_lab("en")
     d.click(d.top.option_buttons[("runs", 200)])
     d.click(d.top.option_buttons[("workers", 1)])
+    d.click(d.top.option_buttons[("historical", "ai")])
+    assert d.top.historical == "ai" and d.top.option_buttons[("historical", "ai")].is_selected
     d.click(d.top.run_button)
     deadline = time.monotonic() + 60
     while d.top.job.progress.done < 1 and time.monotonic() < deadline:
@@ -104,5 +109,5 @@ def test_stop_ends_a_long_batch_early_and_keeps_finished_runs(user_dirs: Path) -
     progress = d.top.job.progress
     assert progress.cancelled and 1 <= progress.done < 200
     with sqlite3.connect(user_dirs / "data" / "FourRealms" / "lab.sqlite") as con:
-        (n,) = con.execute("SELECT count(*) FROM runs").fetchone()
+        (n,) = con.execute("SELECT count(*) FROM runs WHERE historical = 'ai'").fetchone()
     assert n == progress.done
