@@ -203,7 +203,7 @@ class Situation:
     _field: dict[tuple[str, str, bool], float] = field(default_factory=dict)
     _near: dict[tuple[str, int, bool], list[Army]] = field(default_factory=dict)
     _raw: dict[str, dict[str, int]] = field(default_factory=dict)
-    _reach: dict[str, dict[str, int]] = field(default_factory=dict)
+    _reach: dict[tuple[str, str], dict[str, int]] = field(default_factory=dict)
     _power: dict[str, float] = field(default_factory=dict)
 
     @staticmethod
@@ -280,9 +280,10 @@ class Situation:
     def reach_of(self, army: Army) -> dict[str, int]:
         """Days an enemy army needs to each place it can march to (neutral land blocks it and
         our walled places stop it, as they would its real march; cached for this turn)."""
-        hit = self._reach.get(army.id)
+        key = (army.owner, army.place)  # armies of one owner in one place reach alike
+        hit = self._reach.get(key)
         if hit is None:
-            hit = self._reach[army.id] = march_days(self.state, army.owner, army.place, THREAT_DAYS + 10)
+            hit = self._reach[key] = march_days(self.state, army.owner, army.place, THREAT_DAYS + 10)
         return hit
 
     def enemy_armies_near(self, place_id: str, days: int, marching: bool = False) -> list[Army]:
