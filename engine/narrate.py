@@ -15,6 +15,12 @@ from engine.state import LogRecord
 #: index of each language in the template and label triples
 LANGS = {"zh": 0, "zh_hant": 1, "en": 2}
 
+
+def pick(triple: tuple[str, str, str], lang: str) -> str:
+    """The member of a (zh, zh_hant, en) triple for ``lang``; English for an unknown language.
+    Every table of words in the engine and the reports is kept as such triples."""
+    return triple[LANGS.get(lang, LANGS["en"])]
+
 # kind -> (zh, zh_hant, en template); fields: {a} {b} first/second actor, {place}, data keys
 TEMPLATES: dict[str, tuple[str, str, str]] = {
     "battle": ("{a}军在{place}击败{b}军（{b}损失{loser_losses}人，{a}损失{winner_losses}人）", "{a}軍在{place}擊敗{b}軍（{b}損失{loser_losses}人，{a}損失{winner_losses}人）",
@@ -100,7 +106,6 @@ def _usable(template: str, fields: dict[str, object]) -> bool:
 
 def describe(record: LogRecord, scen: Scenario, lang: str = "en") -> str:
     """One log record as a sentence in ``lang`` (zh, zh_hant or en)."""
-    index = LANGS.get(lang, LANGS["en"])
     zh = lang != "en"
     a = _name(scen, "state", record.actors[0], lang) if record.actors else ""
     b = _name(scen, "state", record.actors[1], lang) if len(record.actors) > 1 else ""
@@ -117,12 +122,12 @@ def describe(record: LogRecord, scen: Scenario, lang: str = "en") -> str:
     else:
         values["choice_text"] = ""
     templates = TEMPLATES.get(record.kind)
-    template = templates[index] if templates is not None else None
+    template = pick(templates, lang) if templates is not None else None
     if template is None or not _usable(template, fields):
         sep = "、" if zh else ", "
         who = sep.join(_name(scen, "state", s, lang) for s in record.actors if s)
         where = (f"（{values['place']}）" if zh else f" ({values['place']})") if record.place else ""
-        label = KIND_LABELS.get(record.kind, (record.kind,) * 3)[index]
+        label = pick(KIND_LABELS.get(record.kind, (record.kind,) * 3), lang)
         return f"【{label}】{who}{where}" if zh else f"[{label}] {who}{where}"
     try:
         return template.format(**values)

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-LANGS = ("zh", "zh_hant", "en")
+from engine.narrate import pick
 
 _WORDS: dict[str, tuple[str, str, str]] = {
     "title": ("史实对照报告", "史實對照報告", "History check report"),
@@ -77,8 +77,7 @@ _WORDS: dict[str, tuple[str, str, str]] = {
 
 def word(key: str, lang: str) -> str:
     """The report word ``key`` in ``lang``."""
-    triple = _WORDS[key]
-    return triple[LANGS.index(lang) if lang in LANGS else 2]
+    return pick(_WORDS[key], lang)
 
 
 def words(lang: str) -> dict[str, str]:

@@ -1,7 +1,7 @@
 """The chronology check in words (zh, zh_hant, en), for the CLI, the game and the reports.
 
-Like :mod:`engine.narrate`, this turns structured results into sentences and imports nothing
-from pygame, so every front end says the same thing the same way.
+Like :mod:`engine.narrate`, this turns structured results into sentences and needs no graphics
+library, so every front end says the same thing the same way.
 """
 
 from __future__ import annotations
@@ -10,7 +10,7 @@ from engine.calendar import format_month
 from engine.chronology.divergence import Divergence
 from engine.chronology.matching import Match
 from engine.chronology.milestones import MilestoneResult
-from engine.narrate import describe
+from engine.narrate import describe, pick
 from engine.scenario import Scenario
 
 #: status -> (zh, zh_hant, en) label
@@ -29,13 +29,9 @@ STATUS_LABELS: dict[str, tuple[str, str, str]] = {
 }
 
 
-def _pick(triple: tuple[str, str, str], lang: str) -> str:
-    return triple[{"zh": 0, "zh_hant": 1}.get(lang, 2)]
-
-
 def label(status: str, lang: str) -> str:
     """A status word (``on_time`` -> "on time" / "如期")."""
-    return _pick(STATUS_LABELS.get(status, (status, status, status)), lang)
+    return pick(STATUS_LABELS.get(status, (status, status, status)), lang)
 
 
 def months_text(n: int, lang: str) -> str:
@@ -109,7 +105,7 @@ def divergence_text(d: Divergence, scen: Scenario, lang: str) -> str:
     else:
         cause = "absent"
         values["when"] = format_month(d.milestone.date)
-    return _pick(_DIVERGENCE[cause], lang).format(**values)
+    return pick(_DIVERGENCE[cause], lang).format(**values)
 
 
 def divergence_headline(d: Divergence, lang: str, first: bool = True) -> str:
