@@ -24,13 +24,19 @@ def _delta(w: GameState, state_id: str, field: str, amount: int) -> None:
     w.set_polity(state_id, **{field: max(0, value)})
 
 
-def _set_owner(w: GameState, e: m.SetOwnerEff, out: list[LogRecord]) -> None:
-    place = w.places[e.set_owner.place]
-    if place.owner != e.set_owner.state:
+def _give(w: GameState, place_id: str, state: str, out: list[LogRecord]) -> None:
+    """The place changes hands by history, not by arms: half its garrison (at least 500) stays."""
+    place = w.places[place_id]
+    if place.owner != state:
         keep = max(place.garrison // 2, 500)
-        politics.capture(w, place.id, e.set_owner.state, out, how="history", garrison=keep)
-        if not w.polities[e.set_owner.state].alive:
-            w.set_polity(e.set_owner.state, alive=True)
+        politics.capture(w, place.id, state, out, how="history", garrison=keep)
+        if not w.polities[state].alive:
+            w.set_polity(state, alive=True)
+
+
+def _cede_all(w: GameState, e: m.CedeAllEff, out: list[LogRecord]) -> None:
+    for pid in sorted(pid for pid, p in w.places.items() if p.owner == e.cede_all.state):
+        _give(w, pid, e.cede_all.to, out)
 
 
 def _spawn(w: GameState, e: m.SpawnArmyEff, out: list[LogRecord]) -> None:
@@ -103,7 +109,8 @@ def _alive(w: GameState, *states: str) -> bool:
 
 
 _APPLY: dict[type, Callable[[GameState, object, list[LogRecord]], None]] = {
-    m.SetOwnerEff: _set_owner,  # type: ignore[dict-item]
+    m.SetOwnerEff: lambda w, e, out: _give(w, e.set_owner.place, e.set_owner.state, out),  # type: ignore[attr-defined]
+    m.CedeAllEff: _cede_all,  # type: ignore[dict-item]
     m.SetRulerEff: lambda w, e, out: _alive(w, e.set_ruler.state) and politics.set_ruler(w, e.set_ruler.state, e.set_ruler.ruler, out),  # type: ignore[attr-defined]
     m.SetHeirEff: lambda w, e, out: w.set_polity(e.set_heir.state, heir=e.set_heir.ruler),  # type: ignore[attr-defined]
     m.MoveCapitalEff: lambda w, e, out: (w.places[e.move_capital.place].owner == e.move_capital.state) and politics.move_capital(w, e.move_capital.state, e.move_capital.place, out),  # type: ignore[attr-defined]

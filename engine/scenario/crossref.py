@@ -22,6 +22,7 @@ from engine.scenario.problems import did_you_mean
 REFS: dict[type[BaseModel], dict[str, str]] = {
     m.StatePlace: {"place": "place", "state": "state"},
     m.StatePair: {"a": "state", "b": "state"},
+    m.CedeAll: {"state": "state", "to": "state"},
     m.TreatyQuery: {"type": "treaty_type"},
     m.StateCount: {"state": "state"},
     m.StateRuler: {"state": "state", "ruler": "ruler"},

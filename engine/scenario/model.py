@@ -368,6 +368,18 @@ class SetOwnerEff(Frozen):
     set_owner: StatePlace
 
 
+class CedeAll(Frozen):
+    """Every place ``state`` still holds passes to ``to`` (the last towns of a fallen realm
+    submitting), each as by ``set_owner``."""
+
+    state: Id
+    to: Id
+
+
+class CedeAllEff(Frozen):
+    cede_all: CedeAll
+
+
 class SetRulerEff(Frozen):
     set_ruler: StateRuler
 
@@ -459,7 +471,7 @@ class LogEff(Frozen):
 
 
 EFFECT_KINDS = (
-    "set_owner set_ruler set_heir move_capital treasury grain manpower legitimacy siege_skill "
+    "set_owner cede_all set_ruler set_heir move_capital treasury grain manpower legitimacy siege_skill "
     "garrison walls population start_treaty end_treaty war peace spawn_army remove_army "
     "reinforce set_flag clear_flag commander log"
 ).split()
@@ -467,6 +479,7 @@ EFFECT_KINDS = (
 Effect = Annotated[
     Union[
         Annotated[SetOwnerEff, Tag("set_owner")],
+        Annotated[CedeAllEff, Tag("cede_all")],
         Annotated[SetRulerEff, Tag("set_ruler")],
         Annotated[SetHeirEff, Tag("set_heir")],
         Annotated[MoveCapitalEff, Tag("move_capital")],

@@ -32,6 +32,16 @@ def test_set_owner_hands_the_place_over_with_half_its_garrison(duel: GameState) 
     assert [(r.kind, r.get("how")) for r in out] == [("capture", "history")]
 
 
+@covers("cede_all")
+def test_cede_all_hands_over_every_place_the_state_still_holds(duel: GameState) -> None:
+    blue = sorted(pid for pid, p in duel.places.items() if p.owner == "blue")
+    out = _apply(duel, {"cede_all": {"state": "blue", "to": "red"}})
+    assert [r.place for r in out if r.kind == "capture"] == blue
+    assert all(duel.places[pid].owner == "red" for pid in blue) and duel.places["grey_town"].owner == "grey"
+    assert duel.places["fortress"].garrison == 2500
+    assert _apply(duel, {"cede_all": {"state": "blue", "to": "red"}}) == []  # nothing left to cede
+
+
 def test_set_owner_to_the_owner_does_nothing(duel: GameState) -> None:
     before = duel.to_json()
     assert _apply(duel, {"set_owner": {"place": "fortress", "state": "blue"}}) == []
